@@ -1,0 +1,45 @@
+import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Construct } from 'constructs';
+import { API_GATEWAY_CLOUDWATCH_POLICY_ARN, SERVICE_PRINCIPALS } from '../lib/aws';
+import { serviceTrustPolicy } from '../lib/iam';
+
+/** Properties of {@link ApiGatewayAccountLogging}. */
+export interface ApiGatewayAccountLoggingProps {
+  /** The role name (unique in the account: IAM is global, so include the region). */
+  readonly roleName: string;
+}
+
+/**
+ * The account-level CloudWatch role of API Gateway in one region. Stage access and execution
+ * logging fail at apply without it. It is a per-account, per-region setting: environments that
+ * share an account and region share it (the last one applied wins, and every one sets a working
+ * role). The AWS-managed policy is used because the role serves every API in the region.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+ */
+export class ApiGatewayAccountLogging extends Construct {
+  /** The role API Gateway assumes to write logs. */
+  readonly role: IamRole;
+  /** The managed policy attachment. */
+  readonly policyAttachment: IamRolePolicyAttachment;
+  /** The account setting; stages depend on it. */
+  readonly account: ApiGatewayAccount;
+
+  constructor(scope: Construct, id: string, props: ApiGatewayAccountLoggingProps) {
+    super(scope, id);
+    this.role = new IamRole(this, 'role', {
+      name: props.roleName,
+      description: 'Lets API Gateway write access and execution logs to CloudWatch Logs in this region.',
+      assumeRolePolicy: serviceTrustPolicy(SERVICE_PRINCIPALS.apiGateway),
+    });
+    this.policyAttachment = new IamRolePolicyAttachment(this, 'policy', {
+      role: this.role.name,
+      policyArn: API_GATEWAY_CLOUDWATCH_POLICY_ARN,
+    });
+    this.account = new ApiGatewayAccount(this, 'account', {
+      cloudwatchRoleArn: this.role.arn,
+      dependsOn: [this.policyAttachment],
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+
+/** Stage throttling. */
+export interface Throttling {
+  /** Steady-state requests per second. */
+  readonly rateLimit: number;
+  /** Burst capacity in requests. */
+  readonly burstLimit: number;
+}
+
+/** Properties of an {@link ApiStage}. */
+export interface ApiStageProps {
+  /** The REST API to deploy. */
+  readonly restApi: ApiGatewayRestApi;
+  /** The stage name. */
+  readonly stageName: string;
+  /**
+   * A value that changes whenever anything that shapes the API changes; a new value makes a new
+   * deployment. (A deployment is a snapshot: without this, changes never reach the stage.)
+   */
+  readonly redeploymentTrigger: string;
+  /** Everything the deployment must wait for (methods and integrations). */
+  readonly deploymentDependsOn: readonly ITerraformDependable[];
+  /** The account-level logging setting the stage's logging needs. */
+  readonly loggingDependsOn: ITerraformDependable;
+  /** Throttling of every method. */
+  readonly throttling: Throttling;
+  /** Retention of the access log group, in days. */
+  readonly logRetentionDays: number;
+  /** The access log group's name. */
+  readonly accessLogGroupName: string;
+}
+
+/** The JSON access log line: who called what, how it ended, and how long it took. */
+export const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  extendedRequestId: '$context.extendedRequestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  resourcePath: '$context.resourcePath',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integration.status',
+  errorType: '$context.error.responseType',
+  apiKeyId: '$context.identity.apiKeyId',
+  xrayTraceId: '$context.xrayTraceId',
+});
+
+/**
+ * A deployment of the API and the stage that serves it: JSON access logs to their own log group
+ * (CKV_AWS_76), X-Ray tracing, and method settings for every method (CKV2_AWS_4): metrics on,
+ * ERROR-level execution logs, the configured throttle, and data trace off so that prompts and
+ * predictions are never logged (CKV_AWS_276). The deployment is replaced create-before-destroy
+ * (CKV_AWS_217) so the stage always points at a live deployment.
+ */
+export class ApiStage extends Construct {
+  /** The current deployment. */
+  readonly deployment: ApiGatewayDeployment;
+  /** The stage's access log group. */
+  readonly accessLogGroup: CloudwatchLogGroup;
+  /**
+   * The group API Gateway writes execution logs to. API Gateway would create it on first use with
+   * no retention; managing it here gives it the configured one (CKV_AWS_66).
+   */
+  readonly executionLogGroup: CloudwatchLogGroup;
+  /** The stage. */
+  readonly stage: ApiGatewayStage;
+  /** Settings of every method of the stage. */
+  readonly methodSettings: ApiGatewayMethodSettings;
+
+  constructor(scope: Construct, id: string, props: ApiStageProps) {
+    super(scope, id);
+
+    this.deployment = new ApiGatewayDeployment(this, 'deployment', {
+      restApiId: props.restApi.id,
+      description: 'Managed by global-ai-gateway; replaced whenever the API changes.',
+      triggers: { redeployment: props.redeploymentTrigger },
+      lifecycle: { createBeforeDestroy: true },
+      dependsOn: [...props.deploymentDependsOn],
+    });
+
+    this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
+      name: props.accessLogGroupName,
+      retentionInDays: props.logRetentionDays,
+    });
+
+    this.executionLogGroup = new CloudwatchLogGroup(this, 'execution-log-group', {
+      name: `API-Gateway-Execution-Logs_${props.restApi.id}/${props.stageName}`,
+      retentionInDays: props.logRetentionDays,
+    });
+
+    this.stage = new ApiGatewayStage(this, 'stage', {
+      restApiId: props.restApi.id,
+      deploymentId: this.deployment.id,
+      stageName: props.stageName,
+      xrayTracingEnabled: true,
+      accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: ACCESS_LOG_FORMAT },
+      dependsOn: [props.loggingDependsOn],
+    });
+
+    this.methodSettings = new ApiGatewayMethodSettings(this, 'method-settings', {
+      restApiId: props.restApi.id,
+      stageName: this.stage.stageName,
+      methodPath: '*/*',
+      settings: {
+        metricsEnabled: true,
+        loggingLevel: 'ERROR',
+        dataTraceEnabled: false,
+        throttlingRateLimit: props.throttling.rateLimit,
+        throttlingBurstLimit: props.throttling.burstLimit,
+      },
+      dependsOn: [props.loggingDependsOn, this.executionLogGroup],
+    });
+  }
+
+  /** The stage name, as a reference that waits for the stage. */
+  get stageName(): string {
+    return this.stage.stageName;
+  }
+}

@@ -1,0 +1,45 @@
+import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
+import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Construct } from 'constructs';
+
+/** Properties of {@link GatewayErrorResponses}. */
+export interface GatewayErrorResponsesProps {
+  /** The REST API whose default error responses are replaced. */
+  readonly restApi: ApiGatewayRestApi;
+}
+
+/**
+ * The body of API Gateway's own errors (missing key, throttled, unknown path, timeout), in the same
+ * shape as the model host's: `{"error": {"code", "message"}, "requestId"}`. Gateway codes are API
+ * Gateway's response types in upper case (`INVALID_API_KEY`, `THROTTLED`, `INTEGRATION_TIMEOUT`);
+ * the host's codes are lower case.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+ */
+export const GATEWAY_ERROR_TEMPLATE =
+  '{"error":{"code":"$context.error.responseType","message":$context.error.messageString},"requestId":"$context.requestId"}';
+
+/** The response types replaced: every 4XX and 5XX API Gateway produces itself. */
+export const GATEWAY_RESPONSE_TYPES = ['DEFAULT_4XX', 'DEFAULT_5XX'] as const;
+
+/** JSON error bodies for every error API Gateway answers without reaching a function. */
+export class GatewayErrorResponses extends Construct {
+  /** One gateway response per type. */
+  readonly responses: ApiGatewayGatewayResponse[];
+
+  constructor(scope: Construct, id: string, props: GatewayErrorResponsesProps) {
+    super(scope, id);
+    this.responses = GATEWAY_RESPONSE_TYPES.map(
+      (responseType) =>
+        new ApiGatewayGatewayResponse(this, responseType.toLowerCase().replace('_', '-'), {
+          restApiId: props.restApi.id,
+          responseType,
+          responseTemplates: { 'application/json': GATEWAY_ERROR_TEMPLATE },
+        }),
+    );
+  }
+
+  /** Ids whose change must redeploy the API. */
+  get redeploymentKeys(): string[] {
+    return this.responses.map((r) => r.id);
+  }
+}

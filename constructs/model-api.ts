@@ -1,0 +1,130 @@
+import { createHash } from 'crypto';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { API_GATEWAY_LIMITS, type EndpointType } from '../lib/aws';
+import { contradictoryProps } from '../lib/errors';
+import { MODEL_PATH_PREFIX } from '../lib/naming';
+import type { ApiGatewayAccountLogging } from './api-gateway-account-logging';
+import { ApiStage, type Throttling } from './api-stage';
+import { GATEWAY_ERROR_TEMPLATE, GatewayErrorResponses } from './gateway-error-responses';
+import { HEALTH_RESPONSE_BODY, HealthCheckRoute } from './health-check-route';
+import type { ModelFunction } from './model-function';
+import { ModelRoute } from './model-route';
+
+/** Properties of a {@link ModelApi}. */
+export interface ModelApiProps {
+  /** The REST API name (unique per region for readability; AWS does not enforce it). */
+  readonly name: string;
+  /** The endpoint type. */
+  readonly endpointType: EndpointType;
+  /** The functions to expose, one route each at `/v1/<model>`. */
+  readonly modelFunctions: readonly ModelFunction[];
+  /** The stage name. */
+  readonly stageName: string;
+  /** Throttling of every method. */
+  readonly throttling: Throttling;
+  /** Retention of the access log group, in days. */
+  readonly logRetentionDays: number;
+  /** The region's account-level logging setting, which stage logging needs. */
+  readonly accountLogging: ApiGatewayAccountLogging;
+}
+
+/**
+ * The REST API of one region: `POST /v1/<model>` per model, `GET /health` for Kong, JSON errors
+ * from the gateway itself, and one stage. The default `execute-api` endpoint is disabled, so the
+ * API answers only on its custom domain; every model method requires the API key Kong injects.
+ */
+export class ModelApi extends Construct {
+  /** The REST API. */
+  readonly restApi: ApiGatewayRestApi;
+  /** The `/v1` resource. */
+  readonly versionResource: ApiGatewayResource;
+  /** One route per model, in configuration order. */
+  readonly routes: readonly ModelRoute[];
+  /** The health check. */
+  readonly health: HealthCheckRoute;
+  /** JSON bodies for API Gateway's own errors. */
+  readonly errorResponses: GatewayErrorResponses;
+  /** The deployment and stage. */
+  readonly stage: ApiStage;
+
+  constructor(scope: Construct, id: string, props: ModelApiProps) {
+    super(scope, id);
+    if (props.modelFunctions.length === 0) {
+      throw contradictoryProps('ModelApi', 'modelFunctions is empty; an API needs at least one model to serve');
+    }
+    // Root, /v1, /health and one resource per model.
+    const resources = props.modelFunctions.length + 3;
+    if (resources > API_GATEWAY_LIMITS.maxResourcesPerApi) {
+      throw contradictoryProps(
+        'ModelApi',
+        `${props.modelFunctions.length} models need ${resources} resources; a REST API allows ${API_GATEWAY_LIMITS.maxResourcesPerApi}`,
+      );
+    }
+
+    this.restApi = new ApiGatewayRestApi(this, 'rest-api', {
+      name: props.name,
+      description: 'global-ai-gateway model hosts; reachable only through Kong on the custom domain.',
+      endpointConfiguration: { types: [props.endpointType] },
+      disableExecuteApiEndpoint: true,
+      apiKeySource: 'HEADER',
+      lifecycle: { createBeforeDestroy: true },
+    });
+
+    this.versionResource = new ApiGatewayResource(this, 'version-resource', {
+      restApiId: this.restApi.id,
+      parentId: this.restApi.rootResourceId,
+      pathPart: MODEL_PATH_PREFIX,
+    });
+
+    this.routes = props.modelFunctions.map(
+      (modelFunction) =>
+        new ModelRoute(this, `route-${modelFunction.modelName}`, {
+          restApi: this.restApi,
+          parent: this.versionResource,
+          modelFunction,
+          stageName: props.stageName,
+        }),
+    );
+    this.health = new HealthCheckRoute(this, 'health', { restApi: this.restApi });
+    this.errorResponses = new GatewayErrorResponses(this, 'error-responses', { restApi: this.restApi });
+
+    // What the API looks like, hashed at synth time (catches in-place changes such as a template),
+    // plus the ids of everything in it (catches replacements). Either changing redeploys.
+    const shape = createHash('sha256')
+      .update(
+        JSON.stringify({
+          endpointType: props.endpointType,
+          routes: this.routes.map((r) => ({ path: r.path, timeoutMs: API_GATEWAY_LIMITS.maxIntegrationTimeoutSeconds * 1000 })),
+          health: { path: this.health.path, body: HEALTH_RESPONSE_BODY },
+          errors: GATEWAY_ERROR_TEMPLATE,
+        }),
+      )
+      .digest('hex');
+    const redeploymentKeys = [
+      shape,
+      this.versionResource.id,
+      ...this.routes.flatMap((r) => r.redeploymentKeys),
+      ...this.health.redeploymentKeys,
+      ...this.errorResponses.redeploymentKeys,
+    ];
+
+    this.stage = new ApiStage(this, 'stage', {
+      restApi: this.restApi,
+      stageName: props.stageName,
+      redeploymentTrigger: Fn.sha1(Fn.jsonencode(redeploymentKeys)),
+      deploymentDependsOn: [
+        ...this.routes.flatMap((r) => [r.method, r.integration]),
+        this.health.integration,
+        this.health.integrationResponse,
+        ...this.errorResponses.responses,
+      ],
+      loggingDependsOn: props.accountLogging.account,
+      throttling: props.throttling,
+      logRetentionDays: props.logRetentionDays,
+      accessLogGroupName: `/aws/apigateway/${props.name}/${props.stageName}/access`,
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { Construct } from 'constructs';
+import { MODEL_HOST_CONFIG_ENV, type ModelHostConfig } from '../lambda/contract';
+import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS } from '../lib/aws';
+import { MODEL_HOST_HANDLER } from '../lib/bundle';
+import type { ModelConfig } from '../lib/config/schema';
+import { functionLogGroupName } from '../lib/naming';
+import { policyDocument, serviceTrustPolicy } from '../lib/iam';
+import type { ModelHostCode } from './model-host-code';
+
+/** Properties of a {@link ModelFunction}. */
+export interface ModelFunctionProps {
+  /** The model to serve, as validated by the configuration schema. */
+  readonly model: ModelConfig;
+  /** The Lambda function name (unique in the region). */
+  readonly functionName: string;
+  /** The IAM role name (unique in the account: IAM is global). */
+  readonly roleName: string;
+  /** The deployment package. */
+  readonly code: ModelHostCode;
+  /** Retention of the function's log group, in days. */
+  readonly logRetentionDays: number;
+}
+
+/**
+ * One model host: a Lambda function serving one model, its own IAM role and its own log group.
+ *
+ * The role trusts only lambda.amazonaws.com and may write only to this function's log group, plus
+ * X-Ray segments (X-Ray's write actions have no resource types, so they take `*`). Memory, timeout
+ * and reserved concurrency come from the model's configuration; tracing is active; logs are JSON.
+ */
+export class ModelFunction extends Construct {
+  /** The model this function serves. */
+  readonly modelName: string;
+  /** The function's log group, created before the function so Lambda never creates it unmanaged. */
+  readonly logGroup: CloudwatchLogGroup;
+  /** The execution role. */
+  readonly role: IamRole;
+  /** The role's only permissions. */
+  readonly rolePolicy: IamRolePolicy;
+  /** The function. */
+  readonly function: LambdaFunction;
+
+  constructor(scope: Construct, id: string, props: ModelFunctionProps) {
+    super(scope, id);
+    const { model } = props;
+    this.modelName = model.name;
+
+    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
+      name: functionLogGroupName(props.functionName),
+      retentionInDays: props.logRetentionDays,
+    });
+
+    this.role = new IamRole(this, 'role', {
+      name: props.roleName,
+      description: `Runs the ${model.name} model host (${props.functionName}).`,
+      assumeRolePolicy: serviceTrustPolicy(SERVICE_PRINCIPALS.lambda),
+    });
+
+    this.rolePolicy = new IamRolePolicy(this, 'role-policy', {
+      role: this.role.name,
+      name: 'model-host',
+      policy: policyDocument([
+        {
+          Sid: 'WriteOwnLogs',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: `${this.logGroup.arn}:*`,
+        },
+        {
+          Sid: 'WriteTraces',
+          Effect: 'Allow',
+          Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          Resource: '*',
+        },
+      ]),
+    });
+
+    this.function = new LambdaFunction(this, 'function', {
+      functionName: props.functionName,
+      description: `global-ai-gateway model host: ${model.name} (${model.kind})`,
+      role: this.role.arn,
+      runtime: LAMBDA_RUNTIME,
+      architectures: [LAMBDA_ARCHITECTURE],
+      handler: MODEL_HOST_HANDLER,
+      filename: props.code.filename,
+      sourceCodeHash: props.code.sourceCodeHash,
+      memorySize: model.memoryMb,
+      timeout: model.timeoutSeconds,
+      reservedConcurrentExecutions: model.reservedConcurrency,
+      tracingConfig: { mode: 'Active' },
+      loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
+      environment: { variables: { [MODEL_HOST_CONFIG_ENV]: JSON.stringify(hostConfigOf(model)) } },
+      dependsOn: [this.logGroup, this.rolePolicy],
+    });
+  }
+
+  /** The function name. */
+  get functionName(): string {
+    return this.function.functionName;
+  }
+
+  /** The ARN API Gateway invokes (for AWS_PROXY integrations). */
+  get invokeArn(): string {
+    return this.function.invokeArn;
+  }
+}
+
+/** What the host needs from a model's configuration: everything but how it is deployed. */
+export function hostConfigOf(model: ModelConfig): ModelHostConfig {
+  const { memoryMb: _memory, timeoutSeconds: _timeout, reservedConcurrency: _concurrency, ...host } = model;
+  return host;
+}

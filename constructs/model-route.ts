@@ -1,0 +1,85 @@
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { Construct } from 'constructs';
+import { API_GATEWAY_LIMITS, SERVICE_PRINCIPALS } from '../lib/aws';
+import { modelPath } from '../lib/naming';
+import { PREDICT_METHOD } from '../lambda/request';
+import type { ModelFunction } from './model-function';
+
+/** Properties of a {@link ModelRoute}. */
+export interface ModelRouteProps {
+  /** The REST API the route belongs to. */
+  readonly restApi: ApiGatewayRestApi;
+  /** The `/v1` resource the model's resource hangs from. */
+  readonly parent: ApiGatewayResource;
+  /** The function serving the model. */
+  readonly modelFunction: ModelFunction;
+  /** The stage that may invoke the function (the permission is scoped to it). */
+  readonly stageName: string;
+}
+
+/**
+ * `POST /v1/<model>`: a resource, a POST method that requires an API key, an AWS_PROXY integration
+ * to the model's function, and the permission for exactly this API, stage, method and path to
+ * invoke it (checkov CKV_AWS_364; without `source_arn` any API in any account could).
+ */
+export class ModelRoute extends Construct {
+  /** The URL path, e.g. `/v1/sentiment`. */
+  readonly path: string;
+  /** The `<model>` resource. */
+  readonly resource: ApiGatewayResource;
+  /** The POST method. */
+  readonly method: ApiGatewayMethod;
+  /** The proxy integration. */
+  readonly integration: ApiGatewayIntegration;
+  /** Lets API Gateway invoke the function for this route only. */
+  readonly permission: LambdaPermission;
+
+  constructor(scope: Construct, id: string, props: ModelRouteProps) {
+    super(scope, id);
+    const model = props.modelFunction.modelName;
+    this.path = modelPath(model);
+
+    this.resource = new ApiGatewayResource(this, 'resource', {
+      restApiId: props.restApi.id,
+      parentId: props.parent.id,
+      pathPart: model,
+    });
+
+    // API keys are not authentication on their own (AWS says so); here the key is Kong's, injected
+    // upstream, so the API refuses anything that did not come through Kong.
+    this.method = new ApiGatewayMethod(this, 'method', {
+      restApiId: props.restApi.id,
+      resourceId: this.resource.id,
+      httpMethod: PREDICT_METHOD,
+      authorization: 'NONE',
+      apiKeyRequired: true,
+    });
+
+    this.integration = new ApiGatewayIntegration(this, 'integration', {
+      restApiId: props.restApi.id,
+      resourceId: this.resource.id,
+      httpMethod: this.method.httpMethod,
+      type: 'AWS_PROXY',
+      integrationHttpMethod: 'POST',
+      uri: props.modelFunction.invokeArn,
+      timeoutMilliseconds: API_GATEWAY_LIMITS.maxIntegrationTimeoutSeconds * 1000,
+    });
+
+    this.permission = new LambdaPermission(this, 'permission', {
+      statementId: 'AllowApiGatewayInvoke',
+      action: 'lambda:InvokeFunction',
+      functionName: props.modelFunction.functionName,
+      principal: SERVICE_PRINCIPALS.apiGateway,
+      sourceArn: `${props.restApi.executionArn}/${props.stageName}/${PREDICT_METHOD}${this.path}`,
+    });
+  }
+
+  /** Ids whose change must redeploy the API. */
+  get redeploymentKeys(): string[] {
+    return [this.resource.id, this.method.id, this.integration.id];
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Jest runs the TypeScript sources through ts-jest in transpile-only mode (tsconfig sets
+ * isolatedModules); `npm test` type-checks the whole project once with `tsc` before jest starts.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+  snapshotSerializers: [],
+  testTimeout: 60000,
+};

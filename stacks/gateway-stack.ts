@@ -1,0 +1,53 @@
+import * as path from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LocalBackend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { AwsRegion } from '../lib/aws';
+import type { GatewayConfig } from '../lib/config/schema';
+import { Naming } from '../lib/naming';
+import { resourceTags } from '../lib/tags';
+
+/** Properties every stack of an environment takes. */
+export interface GatewayStackProps {
+  /** The validated configuration of the environment. */
+  readonly config: GatewayConfig;
+  /** The region the stack's AWS provider works in. */
+  readonly region: AwsRegion;
+}
+
+/**
+ * Where a stack keeps local state, relative to the directory Terraform runs in
+ * (`cdktf.out/stacks/<stack>`): the project root, as cdktf's default does, but written relative so
+ * that no absolute machine path lands in the synthesized output. A consumer stack reads the origin's
+ * state through the same relative path, since every stack directory sits at the same depth.
+ */
+export function localStatePath(stackName: string): string {
+  return path.posix.join('..', '..', '..', `terraform.${stackName}.tfstate`);
+}
+
+/**
+ * The base of every stack: local state, one AWS provider for the stack's region, and the
+ * environment's tags on every resource through `default_tags`.
+ */
+export abstract class GatewayStack extends TerraformStack {
+  /** The environment's configuration. */
+  readonly config: GatewayConfig;
+  /** Names of the environment's stacks and resources. */
+  readonly naming: Naming;
+  /** The region of the stack's provider. */
+  readonly region: AwsRegion;
+  /** The stack's AWS provider. */
+  readonly awsProvider: AwsProvider;
+
+  protected constructor(scope: Construct, name: string, props: GatewayStackProps) {
+    super(scope, name);
+    this.config = props.config;
+    this.region = props.region;
+    this.naming = new Naming(props.config.app, props.config.environment);
+    new LocalBackend(this, { path: localStatePath(name) });
+    this.awsProvider = new AwsProvider(this, 'aws', {
+      region: props.region,
+      defaultTags: [{ tags: resourceTags(props.config) }],
+    });
+  }
+}

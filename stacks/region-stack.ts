@@ -1,0 +1,113 @@
+import { TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ApiCustomDomain } from '../constructs/api-custom-domain';
+import { ApiGatewayAccountLogging } from '../constructs/api-gateway-account-logging';
+import { ApiKeyUsagePlan } from '../constructs/api-key-usage-plan';
+import { DnsValidatedCertificate } from '../constructs/dns-validated-certificate';
+import { ModelApi } from '../constructs/model-api';
+import { ModelFunction } from '../constructs/model-function';
+import { ModelHostCode } from '../constructs/model-host-code';
+import type { AwsRegion } from '../lib/aws';
+import type { GatewayConfig } from '../lib/config/schema';
+import { contradictoryProps } from '../lib/errors';
+import { Naming, regionalHostname } from '../lib/naming';
+import { GatewayStack } from './gateway-stack';
+import type { GlobalResources } from './global-stack';
+
+/** Properties of a {@link RegionStack}. */
+export interface RegionStackProps {
+  /** The validated configuration of the environment. */
+  readonly config: GatewayConfig;
+  /** The region this stack deploys to. */
+  readonly region: AwsRegion;
+  /** What the global stack provides (certificate, zone, API key). */
+  readonly global: GlobalResources;
+}
+
+/**
+ * `<app>-<env>-<region>`: every model as a Lambda function behind one REST API, its stage, Kong's
+ * API key and usage plan, and the custom domain `<region>.<apiDomain>`.
+ */
+export class RegionStack extends GatewayStack {
+  /** The regional hostname. */
+  readonly hostname: string;
+  /** One function per model, in configuration order. */
+  readonly modelFunctions: readonly ModelFunction[];
+  /** The REST API and its stage. */
+  readonly api: ModelApi;
+  /** Kong's API key and usage plan. */
+  readonly kongAccess: ApiKeyUsagePlan;
+  /** The certificate of a REGIONAL domain; undefined for EDGE (the global stack holds that one). */
+  readonly regionalCertificate: DnsValidatedCertificate | undefined;
+  /** The custom domain. */
+  readonly domain: ApiCustomDomain;
+
+  constructor(scope: Construct, props: RegionStackProps) {
+    const { config, region, global } = props;
+    const naming = new Naming(config.app, config.environment);
+    super(scope, naming.regionStack(region), { config, region });
+    this.hostname = regionalHostname(region, config.dns.apiDomain);
+
+    const code = new ModelHostCode(this, 'model-host-code');
+    this.modelFunctions = config.models.map(
+      (model) =>
+        new ModelFunction(this, `model-${model.name}`, {
+          model,
+          functionName: naming.functionName(model.name),
+          roleName: naming.functionRoleName(region, model.name),
+          code,
+          logRetentionDays: config.logRetentionDays,
+        }),
+    );
+
+    const accountLogging = new ApiGatewayAccountLogging(this, 'api-gateway-account', {
+      roleName: naming.apiGatewayLogsRoleName(region),
+    });
+
+    this.api = new ModelApi(this, 'api', {
+      name: naming.restApiName,
+      endpointType: config.endpointType,
+      modelFunctions: this.modelFunctions,
+      stageName: naming.stageName,
+      throttling: config.throttling,
+      logRetentionDays: config.logRetentionDays,
+      accountLogging,
+    });
+
+    this.kongAccess = new ApiKeyUsagePlan(this, 'kong-access', {
+      name: `${naming.prefix}-kong`,
+      keyValue: global.upstreamApiKeyValue,
+      restApi: this.api.restApi,
+      stage: this.api.stage,
+      throttling: config.throttling,
+    });
+
+    this.regionalCertificate =
+      config.endpointType === 'REGIONAL'
+        ? new DnsValidatedCertificate(this, 'regional-certificate', { domainName: this.hostname, zone: global.zone })
+        : undefined;
+    const certificateArn = this.regionalCertificate?.certificateArn ?? global.edgeCertificateArn;
+    if (certificateArn === undefined) {
+      throw contradictoryProps('RegionStack', 'endpointType is EDGE but the global stack has no EDGE certificate');
+    }
+
+    this.domain = new ApiCustomDomain(this, 'domain', {
+      hostname: this.hostname,
+      endpointType: config.endpointType,
+      certificateArn,
+      zone: global.zone,
+      restApi: this.api.restApi,
+      stage: this.api.stage,
+    });
+
+    new TerraformOutput(this, 'hostname', {
+      value: this.hostname,
+      description: 'The hostname this region answers on (Kong upstream target, port 443).',
+    });
+    new TerraformOutput(this, 'api-id', { value: this.api.restApi.id, description: 'The REST API id.' });
+    new TerraformOutput(this, 'invoke-urls', {
+      value: Object.fromEntries(this.api.routes.map((r) => [r.path.split('/').pop(), `${this.domain.url}${r.path}`])),
+      description: 'POST URL of each model (requires the upstream API key; clients go through Kong).',
+    });
+  }
+}
