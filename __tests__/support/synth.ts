@@ -68,3 +68,10 @@ export function resources(stack: TerraformJson, type: string): Record<string, un
 export function resourceCounts(stack: TerraformJson): Record<string, number> {
   return Object.fromEntries(Object.entries(stack.resource ?? {}).map(([type, byName]) => [type, Object.keys(byName).length]));
 }
+
+/** Synthesizes the constructs `build` adds to a test stack and parses the result. */
+export function synthConstructs(build: (scope: import('constructs').Construct) => void): TerraformJson {
+  // Imported lazily so that support files stay cheap for tests that never synthesize constructs.
+  const { Testing } = require('cdktf') as typeof import('cdktf');
+  return JSON.parse(Testing.synthScope(build)) as TerraformJson;
+}

@@ -1,0 +1,53 @@
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { Testing } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ModelRoute } from '../../constructs/model-route';
+import { modelFunctionFixture } from '../support/fixtures';
+import { onlyResource } from '../support/synth';
+
+function route(scope: Construct): ModelRoute {
+  const restApi = new ApiGatewayRestApi(scope, 'api', { name: 'test' });
+  const parent = new ApiGatewayResource(scope, 'v1', { restApiId: restApi.id, parentId: restApi.rootResourceId, pathPart: 'v1' });
+  return new ModelRoute(scope, 'route', { restApi, parent, modelFunction: modelFunctionFixture(scope), stageName: 'dev' });
+}
+
+describe('ModelRoute', () => {
+  test('answers POST /v1/<model> and requires the API key', () => {
+    let path = '';
+    const synthesized = Testing.synthScope((scope) => {
+      path = route(scope).path;
+    });
+    expect(path).toBe('/v1/sentiment');
+    expect(synthesized).toHaveResourceWithProperties(ApiGatewayResource, { path_part: 'sentiment' });
+    expect(synthesized).toHaveResourceWithProperties(ApiGatewayMethod, { http_method: 'POST', authorization: 'NONE', api_key_required: true });
+  });
+
+  test('proxies to the model’s function within the 29 s integration timeout', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      route(scope);
+    });
+    expect(synthesized).toHaveResourceWithProperties(ApiGatewayIntegration, {
+      type: 'AWS_PROXY',
+      integration_http_method: 'POST',
+      timeout_milliseconds: 29000,
+    });
+    const integration = onlyResource(JSON.parse(synthesized), 'aws_api_gateway_integration');
+    expect(integration['uri']).toMatch(/^\$\{aws_lambda_function\.model-sentiment_function_\w+\.invoke_arn\}$/);
+  });
+
+  test('lets only this API, stage, method and path invoke the function', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      route(scope);
+    });
+    expect(synthesized).toHaveResourceWithProperties(LambdaPermission, {
+      action: 'lambda:InvokeFunction',
+      principal: 'apigateway.amazonaws.com',
+    });
+    const permission = onlyResource(JSON.parse(synthesized), 'aws_lambda_permission');
+    expect(permission['source_arn']).toMatch(/^\$\{aws_api_gateway_rest_api\.api\.execution_arn\}\/dev\/POST\/v1\/sentiment$/);
+  });
+});
