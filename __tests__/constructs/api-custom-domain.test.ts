@@ -3,22 +3,13 @@ import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Testing } from 'cdktf';
 import { ApiCustomDomain } from '../../constructs/api-custom-domain';
-import { ModelApi } from '../../constructs/model-api';
 import type { EndpointType } from '../../lib/aws';
-import { accountLoggingFixture, modelFunctionFixture } from '../support/fixtures';
+import { modelApiFixture } from '../support/fixtures';
 import { resources } from '../support/synth';
 
 function synthDomain(endpointType: EndpointType): string {
   return Testing.synthScope((scope) => {
-    const api = new ModelApi(scope, 'api', {
-      name: 'test',
-      endpointType,
-      modelFunctions: [modelFunctionFixture(scope)],
-      stageName: 'test',
-      throttling: { rateLimit: 10, burstLimit: 20 },
-      logRetentionDays: 7,
-      accountLogging: accountLoggingFixture(scope),
-    });
+    const api = modelApiFixture(scope, { endpointType });
     new ApiCustomDomain(scope, 'domain', {
       hostname: 'eu-west-1.api.example.com',
       endpointType,

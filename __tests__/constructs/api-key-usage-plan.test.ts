@@ -3,22 +3,13 @@ import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-p
 import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
 import { Testing, TerraformVariable } from 'cdktf';
 import { ApiKeyUsagePlan } from '../../constructs/api-key-usage-plan';
-import { ModelApi } from '../../constructs/model-api';
-import { accountLoggingFixture, modelFunctionFixture } from '../support/fixtures';
+import { modelApiFixture } from '../support/fixtures';
 import { onlyResource } from '../support/synth';
 
 describe('ApiKeyUsagePlan', () => {
   const synthesized = Testing.synthScope((scope) => {
     const key = new TerraformVariable(scope, 'upstream_key', { type: 'string', sensitive: true });
-    const api = new ModelApi(scope, 'api', {
-      name: 'test',
-      endpointType: 'EDGE',
-      modelFunctions: [modelFunctionFixture(scope)],
-      stageName: 'test',
-      throttling: { rateLimit: 10, burstLimit: 20 },
-      logRetentionDays: 7,
-      accountLogging: accountLoggingFixture(scope),
-    });
+    const api = modelApiFixture(scope);
     new ApiKeyUsagePlan(scope, 'kong', {
       name: 'aigw-test-kong',
       keyValue: key.stringValue,

@@ -1,21 +1,14 @@
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ModelApi } from '../../constructs/model-api';
+import type { ModelApi } from '../../constructs/model-api';
+import type { EndpointType } from '../../lib/aws';
 import type { ModelFunction } from '../../constructs/model-function';
-import { accountLoggingFixture, modelFunctionFixture } from '../support/fixtures';
+import { modelApiFixture, modelFunctionFixture } from '../support/fixtures';
 import { onlyResource, resources } from '../support/synth';
 
-function api(scope: Construct, functions: ModelFunction[], endpointType: 'EDGE' | 'REGIONAL' = 'EDGE'): ModelApi {
-  return new ModelApi(scope, 'api', {
-    name: 'aigw-test-models',
-    endpointType,
-    modelFunctions: functions,
-    stageName: 'test',
-    throttling: { rateLimit: 10, burstLimit: 20 },
-    logRetentionDays: 7,
-    accountLogging: accountLoggingFixture(scope),
-  });
+function api(scope: Construct, functions: ModelFunction[], endpointType: EndpointType = 'EDGE'): ModelApi {
+  return modelApiFixture(scope, { functions, endpointType });
 }
 
 describe('ModelApi', () => {

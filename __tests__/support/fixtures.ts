@@ -1,7 +1,9 @@
 import { ApiGatewayAccountLogging } from '../../constructs/api-gateway-account-logging';
+import { ModelApi } from '../../constructs/model-api';
 import { ModelFunction } from '../../constructs/model-function';
 import { ModelHostCode } from '../../constructs/model-host-code';
 import type { Construct } from 'constructs';
+import type { EndpointType } from '../../lib/aws';
 import { testConfig } from './config';
 
 /** A model function as the region stack builds it, for constructs that take one. */
@@ -20,4 +22,20 @@ export function modelFunctionFixture(scope: Construct, name = 'sentiment', overr
 /** The account-level logging setting the API's stage depends on. */
 export function accountLoggingFixture(scope: Construct): ApiGatewayAccountLogging {
   return new ApiGatewayAccountLogging(scope, 'account-logging', { roleName: 'aigw-test-us-east-1-apigw-logs' });
+}
+
+/** A REST API as the region stack builds it, serving the given functions (default: one model). */
+export function modelApiFixture(
+  scope: Construct,
+  options: { functions?: ModelFunction[]; endpointType?: EndpointType } = {},
+): ModelApi {
+  return new ModelApi(scope, 'api', {
+    name: 'aigw-test-models',
+    endpointType: options.endpointType ?? 'EDGE',
+    modelFunctions: options.functions ?? [modelFunctionFixture(scope)],
+    stageName: 'test',
+    throttling: { rateLimit: 10, burstLimit: 20 },
+    logRetentionDays: 7,
+    accountLogging: accountLoggingFixture(scope),
+  });
 }

@@ -14,7 +14,7 @@ import {
   unknownEnvironment,
   type ConfigIssue,
 } from '../errors';
-import type { GatewayConfig } from './schema';
+import { ENVIRONMENT_NAME_PATTERN, type GatewayConfig } from './schema';
 import { validateConfigDocument } from './validate';
 
 /** The directory that holds one YAML file per environment. */
@@ -60,7 +60,7 @@ export function resolveConfigSource(
     return { file, displayName: displayName(file) };
   }
   const environment = env[CONFIG_ENV_VARS.environment] || DEFAULT_ENVIRONMENT;
-  if (!/^[a-z][a-z0-9]{0,11}$/.test(environment)) throw invalidEnvironmentName(environment);
+  if (!ENVIRONMENT_NAME_PATTERN.test(environment)) throw invalidEnvironmentName(environment);
   const file = path.join(configDir, `${environment}.yaml`);
   if (!fs.existsSync(file)) {
     throw unknownEnvironment(environment, displayName(file), availableEnvironments(configDir));

@@ -76,6 +76,9 @@ const tagValueSchema = z
     error: 'must be letters, digits, spaces and _ . : / = + - @ only',
   });
 
+/** An environment name: also a file name in `config/`, a stage name and part of every stack name. */
+export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{0,11}$/;
+
 /** The configuration of one environment, as written in `config/<env>.yaml`. */
 export const gatewayConfigSchema = z
   .strictObject({
@@ -88,7 +91,7 @@ export const gatewayConfigSchema = z
       .describe('Short application name; prefixes every stack and resource name.'),
     environment: z
       .string()
-      .regex(/^[a-z][a-z0-9]{0,11}$/, {
+      .regex(ENVIRONMENT_NAME_PATTERN, {
         error: 'must be 1-12 lowercase letters and digits, starting with a letter (e.g. "dev", "prod")',
       })
       .describe('Environment name; the stage name and part of every stack name. Must match the file name.'),
