@@ -8,6 +8,8 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // The generated Kong bindings, importable as @kong/kong-provider (same mapping as tsconfig paths).
+  moduleNameMapper: { '^@kong/kong-provider(/.*)?$': '<rootDir>/.gen/providers/kong$1' },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   snapshotSerializers: [],
   testTimeout: 60000,
