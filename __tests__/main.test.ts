@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { PROJECT_ROOT } from '../lib/bundle';
-import { configDocument } from './support/config';
+import { configDocument, modelDocument } from './support/config';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -30,7 +30,7 @@ describe('main.ts (the app cdktf runs)', () => {
     fs.mkdirSync(outdir);
     fs.writeFileSync(path.join(outdir, 'manifest.json'), '{"previous":true}');
     const file = path.join(dir, 'bad.yaml');
-    fs.writeFileSync(file, stringify(configDocument({ regions: ['us-east-1', 'us-east-1'], endpointType: 'EDG', models: [{ name: 'x', kind: 'sentiment', memoryMb: 1 }] })));
+    fs.writeFileSync(file, stringify(configDocument({ regions: ['us-east-1', 'us-east-1'], endpointType: 'EDG', models: [modelDocument({ name: 'x', memoryMb: 1 })] })));
 
     const run = runApp({ GATEWAY_CONFIG: file }, outdir);
 
@@ -62,6 +62,7 @@ describe('main.ts (the app cdktf runs)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
     expect(Object.keys(manifest.stacks).sort()).toEqual([
       'aigw-staging-ap-southeast-2',
+      'aigw-staging-control',
       'aigw-staging-eu-west-1',
       'aigw-staging-global',
       'aigw-staging-us-east-1',

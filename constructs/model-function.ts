@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { MODEL_HOST_CONFIG_ENV, type ModelHostConfig } from '../lambda/contract';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS } from '../lib/aws';
 import { MODEL_HOST_HANDLER } from '../lib/bundle';
-import type { ModelConfig } from '../lib/config/schema';
+import type { HostedModelConfig } from '../lib/config/schema';
 import { functionLogGroupName } from '../lib/naming';
 import { policyDocument, serviceTrustPolicy } from '../lib/iam';
 import type { ModelHostCode } from './model-host-code';
@@ -14,7 +14,7 @@ import type { ModelHostCode } from './model-host-code';
 /** Properties of a {@link ModelFunction}. */
 export interface ModelFunctionProps {
   /** The model to serve, as validated by the configuration schema. */
-  readonly model: ModelConfig;
+  readonly model: HostedModelConfig;
   /** The Lambda function name (unique in the region). */
   readonly functionName: string;
   /** The IAM role name (unique in the account: IAM is global). */
@@ -109,8 +109,14 @@ export class ModelFunction extends Construct {
   }
 }
 
-/** What the host needs from a model's configuration: everything but how it is deployed. */
-export function hostConfigOf(model: ModelConfig): ModelHostConfig {
-  const { memoryMb: _memory, timeoutSeconds: _timeout, reservedConcurrency: _concurrency, ...host } = model;
+/** What the host needs from a model's configuration: not how it is deployed, nor who may call it. */
+export function hostConfigOf(model: HostedModelConfig): ModelHostConfig {
+  const {
+    memoryMb: _memory,
+    timeoutSeconds: _timeout,
+    reservedConcurrency: _concurrency,
+    allowedGroups: _groups,
+    ...host
+  } = model;
   return host;
 }

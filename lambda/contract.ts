@@ -7,6 +7,15 @@
 import { z } from 'zod';
 import { LAMBDA_LIMITS } from '../lib/aws';
 
+/**
+ * The header Kong's correlation-id plugin sets on every proxied request (and echoes to the client);
+ * the host logs it so one id follows a request from Kong to the model.
+ */
+export const KONG_CORRELATION_HEADER = 'Kong-Request-ID';
+
+/** The header API Gateway reads the API key from; Kong injects the upstream key into it. */
+export const API_KEY_HEADER = 'x-api-key';
+
 /** The environment variable that carries the JSON {@link ModelHostConfig} to a function. */
 export const MODEL_HOST_CONFIG_ENV = 'MODEL_HOST_CONFIG';
 
@@ -73,6 +82,9 @@ export type ModelHostConfig = z.output<typeof modelHostConfigSchema>;
 
 /** The model kinds the host can run. */
 export type ModelKind = ModelHostConfig['kind'];
+
+/** Every kind the host runs, for telling Lambda-hosted models from others. */
+export const HOSTED_MODEL_KINDS: readonly ModelKind[] = modelHostConfigSchema.options.map((o) => o.shape.kind.value);
 
 /** Request limits after defaults. */
 export type RequestLimits = z.output<typeof requestLimitsSchema>;

@@ -8,8 +8,8 @@
  */
 import { randomUUID } from 'crypto';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema, type ModelHostConfig } from './contract';
-import { errorResponse, HttpError, jsonResponse } from './http';
+import { KONG_CORRELATION_HEADER, MODEL_HOST_CONFIG_ENV, modelHostConfigSchema, type ModelHostConfig } from './contract';
+import { errorResponse, headerValue, HttpError, jsonResponse } from './http';
 import { createModel, type Model } from './models';
 import { readPredictionRequest, requestBodySchema, type ProxyEventLike } from './request';
 
@@ -48,6 +48,7 @@ export function createHandler(config: ModelHostConfig, options: HandlerOptions =
   return async (event, context) => {
     const started = performance.now();
     const requestId = requestIdOf(event, context);
+    const correlationId = headerValue(event?.headers, KONG_CORRELATION_HEADER);
     let response: APIGatewayProxyResult;
     let inputs = 0;
     try {
@@ -59,7 +60,7 @@ export function createHandler(config: ModelHostConfig, options: HandlerOptions =
       if (err instanceof HttpError) {
         response = errorResponse(err, requestId);
       } else {
-        log({ level: 'ERROR', message: 'model failed', requestId, model: config.name, error: describe(err) });
+        log({ level: 'ERROR', message: 'model failed', requestId, correlationId, model: config.name, error: describe(err) });
         response = errorResponse(
           new HttpError('internal_error', 'The model failed on this request; quote the request id when reporting it.'),
           requestId,
@@ -70,6 +71,7 @@ export function createHandler(config: ModelHostConfig, options: HandlerOptions =
       level: response.statusCode >= 500 ? 'ERROR' : 'INFO',
       message: 'request',
       requestId,
+      correlationId,
       model: config.name,
       kind: config.kind,
       status: response.statusCode,

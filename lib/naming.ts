@@ -6,7 +6,7 @@
 import type { AwsRegion } from './aws';
 
 /** The kinds of stack an environment has besides its regions. */
-export const STACK_KINDS = { global: 'global' } as const;
+export const STACK_KINDS = { global: 'global', control: 'control' } as const;
 
 /** Names every stack and resource of one environment. */
 export class Naming {
@@ -25,6 +25,31 @@ export class Naming {
   /** The global stack: `<app>-<env>-global`. */
   get globalStack(): string {
     return `${this.prefix}-${STACK_KINDS.global}`;
+  }
+
+  /** The Kong control stack: `<app>-<env>-control`. */
+  get controlStack(): string {
+    return `${this.prefix}-${STACK_KINDS.control}`;
+  }
+
+  /** The Kong upstream spanning the regions; also the models service's host, so hostname-shaped. */
+  get kongUpstream(): string {
+    return `${this.prefix}-models.upstream`;
+  }
+
+  /** The Kong service in front of the regional model APIs. */
+  get kongModelsService(): string {
+    return `${this.prefix}-models`;
+  }
+
+  /** The Kong service of an external LLM model. */
+  kongLlmService(model: string): string {
+    return `${this.prefix}-llm-${model}`;
+  }
+
+  /** The Kong route of a model. */
+  kongRoute(model: string): string {
+    return `${this.prefix}-${model}`;
   }
 
   /** A region's stack: `<app>-<env>-<region>`. */

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { GatewayConfig } from '../lib/config/schema';
+import { ControlStack } from './control-stack';
 import { GlobalStack } from './global-stack';
 import { RegionStack } from './region-stack';
 
@@ -9,14 +10,18 @@ export interface EnvironmentStacks {
   readonly global: GlobalStack;
   /** `<app>-<env>-<region>`, in configuration order. */
   readonly regions: readonly RegionStack[];
+  /** `<app>-<env>-control`: Kong. */
+  readonly control: ControlStack;
 }
 
 /**
- * Defines every stack of one environment in an app. Dependencies point one way: each region
- * depends on global (through its certificate, zone and key); nothing depends on a region.
+ * Defines every stack of one environment in an app. Dependencies point one way: each region and
+ * the control stack depend on global (certificate, zone, API key); nothing depends on a region, and
+ * the control stack reaches the regions by their deterministic hostnames.
  */
 export function defineEnvironment(app: Construct, config: GatewayConfig): EnvironmentStacks {
   const global = new GlobalStack(app, { config });
   const regions = config.regions.map((region) => new RegionStack(app, { config, region, global }));
-  return { global, regions };
+  const control = new ControlStack(app, { config, global });
+  return { global, regions, control };
 }

@@ -11,8 +11,8 @@ import { resourceTags } from '../lib/tags';
 export interface GatewayStackProps {
   /** The validated configuration of the environment. */
   readonly config: GatewayConfig;
-  /** The region the stack's AWS provider works in. */
-  readonly region: AwsRegion;
+  /** The region the stack's AWS provider works in. @default no AWS provider (e.g. the Kong control stack) */
+  readonly region?: AwsRegion;
 }
 
 /**
@@ -26,28 +26,25 @@ export function localStatePath(stackName: string): string {
 }
 
 /**
- * The base of every stack: local state, one AWS provider for the stack's region, and the
- * environment's tags on every resource through `default_tags`.
+ * The base of every stack: local state and, for stacks with a region, one AWS provider there with
+ * the environment's tags on every resource through `default_tags`.
  */
 export abstract class GatewayStack extends TerraformStack {
   /** The environment's configuration. */
   readonly config: GatewayConfig;
   /** Names of the environment's stacks and resources. */
   readonly naming: Naming;
-  /** The region of the stack's provider. */
-  readonly region: AwsRegion;
-  /** The stack's AWS provider. */
-  readonly awsProvider: AwsProvider;
+  /** The stack's AWS provider, when it has a region. */
+  readonly awsProvider: AwsProvider | undefined;
 
   protected constructor(scope: Construct, name: string, props: GatewayStackProps) {
     super(scope, name);
     this.config = props.config;
-    this.region = props.region;
     this.naming = new Naming(props.config.app, props.config.environment);
     new LocalBackend(this, { path: localStatePath(name) });
-    this.awsProvider = new AwsProvider(this, 'aws', {
-      region: props.region,
-      defaultTags: [{ tags: resourceTags(props.config) }],
-    });
+    this.awsProvider =
+      props.region === undefined
+        ? undefined
+        : new AwsProvider(this, 'aws', { region: props.region, defaultTags: [{ tags: resourceTags(props.config) }] });
   }
 }

@@ -8,7 +8,7 @@ import { ModelApi } from '../constructs/model-api';
 import { ModelFunction } from '../constructs/model-function';
 import { ModelHostCode } from '../constructs/model-host-code';
 import type { AwsRegion } from '../lib/aws';
-import type { GatewayConfig } from '../lib/config/schema';
+import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
 import { contradictoryProps } from '../lib/errors';
 import { Naming, regionalHostname } from '../lib/naming';
 import { GatewayStack } from './gateway-stack';
@@ -25,8 +25,9 @@ export interface RegionStackProps {
 }
 
 /**
- * `<app>-<env>-<region>`: every model as a Lambda function behind one REST API, its stage, Kong's
- * API key and usage plan, and the custom domain `<region>.<apiDomain>`.
+ * `<app>-<env>-<region>`: every hosted model as a Lambda function behind one REST API, its stage,
+ * Kong's API key and usage plan, and the custom domain `<region>.<apiDomain>`. (External LLMs live
+ * only in Kong, in the control stack.)
  */
 export class RegionStack extends GatewayStack {
   /** The regional hostname. */
@@ -49,7 +50,7 @@ export class RegionStack extends GatewayStack {
     this.hostname = regionalHostname(region, config.dns.apiDomain);
 
     const code = new ModelHostCode(this, 'model-host-code');
-    this.modelFunctions = config.models.map(
+    this.modelFunctions = config.models.filter(isHostedModel).map(
       (model) =>
         new ModelFunction(this, `model-${model.name}`, {
           model,

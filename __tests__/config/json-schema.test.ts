@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema } from '../../lib/config/json-schema';
 import { availableEnvironments, CONFIG_DIR } from '../../lib/config/load';
-import { configDocument } from '../support/config';
+import { configDocument, modelDocument } from '../support/config';
 
 describe('published JSON Schema', () => {
   const schema = JSON.parse(fs.readFileSync(CONFIG_JSON_SCHEMA_FILE, 'utf8')) as object;
@@ -29,7 +29,7 @@ describe('published JSON Schema', () => {
   test('rejects what the zod schema rejects: unknown keys, bad regions, out-of-range values', () => {
     expect(validate(configDocument({ modles: [] }))).toBe(false);
     expect(validate(configDocument({ regions: ['mars-1'] }))).toBe(false);
-    expect(validate(configDocument({ models: [{ name: 'sentiment', kind: 'sentiment', timeoutSeconds: 30 }] }))).toBe(false);
+    expect(validate(configDocument({ models: [modelDocument({ name: 'sentiment', timeoutSeconds: 30 })] }))).toBe(false);
     expect(validate(configDocument())).toBe(true);
   });
 });

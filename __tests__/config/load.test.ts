@@ -83,13 +83,13 @@ describe('parsing configuration text', () => {
   });
 
   test('every problem is reported with its line and column, in document order', () => {
-    const text = ['app: aigw', 'environment: test', 'regions: [us-east-1, nowhere-1]', 'dns:', '  zoneName: example.com', '  apiDomain: api.example.com', 'models:', '  - name: sentiment', '    kind: sentiment', '    memoryMb: 99999', 'colour: blue', ''].join('\n');
+    const text = ['app: aigw', 'environment: test', 'regions: [us-east-1, nowhere-1]', 'dns:', '  zoneName: example.com', '  apiDomain: api.example.com', 'models:', '  - name: sentiment', '    kind: sentiment', '    memoryMb: 99999', '    allowedGroups: [nlp]', 'colour: blue', 'kong:', '  groups: [nlp]', '  tiers: { basic: { minute: 60 } }', '  defaultTier: basic', ''].join('\n');
     const error = configError(() => parseConfig(text, 'my.yaml'));
     expect(error.message.split('\n')).toEqual([
       'Invalid configuration in my.yaml (3 problems):',
       expect.stringMatching(/^ {2}my\.yaml:3:22 {2}regions\[1\]: received "nowhere-1"; accepted: one of 34 values/),
       expect.stringMatching(/^ {2}my\.yaml:10:5 {2}models\[0\]\.memoryMb: received 99999; accepted: an integer from 128 to 10240/),
-      expect.stringMatching(/^ {2}my\.yaml:11:1 {2}colour: unknown key; accepted: one of the keys app, environment/),
+      expect.stringMatching(/^ {2}my\.yaml:12:1 {2}colour: unknown key; accepted: one of the keys app, environment/),
       'Nothing was synthesized. Fix the file and run the command again; config/gateway-config.schema.json lists every field.',
     ]);
   });

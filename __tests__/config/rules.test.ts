@@ -1,6 +1,6 @@
 import { formatConfigIssue } from '../../lib/errors';
 import { validateConfigDocument } from '../../lib/config/validate';
-import { configDocument } from '../support/config';
+import { configDocument, modelDocument } from '../support/config';
 
 function problems(doc: Record<string, unknown>): string[] {
   return validateConfigDocument(doc).issues.map((issue) => formatConfigIssue('f.yaml', issue).trim());
@@ -15,7 +15,7 @@ describe('configuration rules beyond the schema', () => {
 
   test('two models with one name clash as URL paths and function names', () => {
     expect(
-      problems(configDocument({ models: [{ name: 'sentiment', kind: 'sentiment' }, { name: 'sentiment', kind: 'sentiment' }] })),
+      problems(configDocument({ models: [modelDocument({ name: 'sentiment' }), modelDocument({ name: 'sentiment' })] })),
     ).toEqual([
       'f.yaml  models[1].name: clashes with models[0].name (same URL path /v1/sentiment and same function name); received "sentiment"; accepted: a name no other model uses',
     ]);
@@ -47,7 +47,7 @@ describe('configuration rules beyond the schema', () => {
 
   test('a function name over 64 characters is rejected with the room that is left', () => {
     const name = `m${'x'.repeat(39)}`; // 40, the longest model name
-    const lines = problems(configDocument({ app: 'a-very-long-app1', environment: 'environment1', models: [{ name, kind: 'sentiment' }] }));
+    const lines = problems(configDocument({ app: 'a-very-long-app1', environment: 'environment1', models: [modelDocument({ name })] }));
     expect(lines).toEqual([
       expect.stringContaining(
         `models[0].name: the function name "a-very-long-app1-environment1-${name}" would be 70 characters; received "${name}"; accepted: a name of at most 34 characters with app "a-very-long-app1" and environment "environment1" (Lambda allows 64)`,
@@ -59,11 +59,11 @@ describe('configuration rules beyond the schema', () => {
     // gateway-staging-ap-southeast-2-<33 m> is exactly 64 characters: accepted.
     const fits = 'm'.repeat(33);
     expect(
-      problems(configDocument({ app: 'gateway', environment: 'staging', regions: ['ap-southeast-2'], models: [{ name: fits, kind: 'sentiment' }] })),
+      problems(configDocument({ app: 'gateway', environment: 'staging', regions: ['ap-southeast-2'], models: [modelDocument({ name: fits })] })),
     ).toEqual([]);
     const longer = 'm'.repeat(34);
     expect(
-      problems(configDocument({ app: 'gateway', environment: 'staging', regions: ['ap-southeast-2'], models: [{ name: longer, kind: 'sentiment' }] })),
+      problems(configDocument({ app: 'gateway', environment: 'staging', regions: ['ap-southeast-2'], models: [modelDocument({ name: longer })] })),
     ).toEqual([
       expect.stringContaining(
         `models[0].name: the IAM role name "gateway-staging-ap-southeast-2-${longer}" would be 65 characters; received "${longer}"; accepted: a name of at most 33 characters with region ap-southeast-2 (IAM allows 64)`,
@@ -89,7 +89,7 @@ describe('configuration rules beyond the schema', () => {
       configDocument({
         regions: ['us-east-1', 'moon-1', 'us-east-1'],
         dns: { zoneName: 'example.com', apiDomain: 'api.other.org' },
-        models: [{ name: 'a', kind: 'sentiment', memoryMb: 1 }, { name: 'b', kind: 'sentiment' }, { name: 'b', kind: 'sentiment' }],
+        models: [modelDocument({ name: 'a', memoryMb: 1 }), modelDocument({ name: 'b' }), modelDocument({ name: 'b' })],
       }),
     );
     expect(lines).toEqual(

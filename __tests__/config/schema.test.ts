@@ -1,6 +1,6 @@
 import { formatConfigIssue, formatPath, type ConfigIssue } from '../../lib/errors';
 import { validateConfigDocument } from '../../lib/config/validate';
-import { configDocument } from '../support/config';
+import { configDocument, modelDocument } from '../support/config';
 
 /** The report lines for a document (empty when valid). */
 function problems(doc: Record<string, unknown>): string[] {
@@ -8,7 +8,7 @@ function problems(doc: Record<string, unknown>): string[] {
 }
 
 function model(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { name: 'sentiment', kind: 'sentiment', ...overrides };
+  return modelDocument({ name: 'sentiment', ...overrides });
 }
 
 describe('configuration schema', () => {
@@ -94,7 +94,7 @@ describe('configuration schema', () => {
 
   test('an unknown model kind lists the kinds and suggests the closest', () => {
     expect(problems(configDocument({ models: [model({ kind: 'sentimnt' })] }))).toEqual([
-      expect.stringContaining('models[0].kind: received "sentimnt"; accepted: one of "sentiment" (did you mean "sentiment"?)'),
+      expect.stringContaining('models[0].kind: received "sentimnt"; accepted: one of "sentiment", "external-llm" (did you mean "sentiment"?)'),
     ]);
   });
 

@@ -9,6 +9,7 @@ import { normalizeSynth } from '../support/normalize';
 import { onlyResource, resourceCounts, resources, synthesizeEnvironment, type SynthesizedApp, type TerraformJson } from '../support/synth';
 
 const GLOBAL = 'aigw-dev-global';
+const CONTROL = 'aigw-dev-control';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 const regionStack = (region: string) => `aigw-dev-${region}`;
 const REMOTE_GLOBAL = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-aigw-dev-global\.outputs\.cross-stack-output-[\w.-]+\}$/;
@@ -47,12 +48,13 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
   });
   afterAll(() => synth.cleanup());
 
-  test('has a global stack and one stack per configured region', () => {
-    expect(Object.keys(synth.manifest.stacks).sort()).toEqual([GLOBAL, ...REGIONS.map(regionStack)].sort());
+  test('has a global stack, one stack per configured region, and the Kong control stack', () => {
+    expect(Object.keys(synth.manifest.stacks).sort()).toEqual([GLOBAL, CONTROL, ...REGIONS.map(regionStack)].sort());
   });
 
-  test('each region depends on global; global depends on nothing; nothing depends on a region', () => {
+  test('each region and the control stack depend on global; global on nothing; nothing on a region', () => {
     expect(synth.manifest.stacks[GLOBAL]!.dependencies).toEqual([]);
+    expect(synth.manifest.stacks[CONTROL]!.dependencies).toEqual([GLOBAL]);
     for (const region of REGIONS) expect(synth.manifest.stacks[regionStack(region)]!.dependencies).toEqual([GLOBAL]);
     const dependedOn = Object.values(synth.manifest.stacks).flatMap((s) => s.dependencies);
     expect(dependedOn.every((name) => name === GLOBAL)).toBe(true);
@@ -113,8 +115,8 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
     expect(outputs['invoke-urls']!.value).toEqual({ sentiment: `https://${region}.api.dev.example.com/v1/sentiment` });
   });
 
-  test('every stack tags every resource with app, environment, managed-by and the configured tags', () => {
-    for (const name of Object.keys(synth.manifest.stacks)) {
+  test('every AWS stack tags every resource with app, environment, managed-by and the configured tags', () => {
+    for (const name of [GLOBAL, ...REGIONS.map(regionStack)]) {
       const [aws] = synth.stack(name).provider!['aws'] as [{ default_tags: { tags: Record<string, string> }[] }];
       expect(aws.default_tags).toEqual([
         { tags: { app: 'aigw', environment: 'dev', 'managed-by': 'global-ai-gateway', owner: 'platform-team', 'cost-center': 'ai-gateway-dev' } },

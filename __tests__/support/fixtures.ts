@@ -4,14 +4,15 @@ import { ModelFunction } from '../../constructs/model-function';
 import { ModelHostCode } from '../../constructs/model-host-code';
 import type { Construct } from 'constructs';
 import type { EndpointType } from '../../lib/aws';
-import { testConfig } from './config';
+import { isHostedModel } from '../../lib/config/schema';
+import { modelDocument, testConfig } from './config';
 
 /** A model function as the region stack builds it, for constructs that take one. */
 export function modelFunctionFixture(scope: Construct, name = 'sentiment', overrides: Record<string, unknown> = {}): ModelFunction {
-  const config = testConfig({ models: [{ name, kind: 'sentiment', ...overrides }] });
+  const model = testConfig({ models: [modelDocument({ name, ...overrides })] }).models.filter(isHostedModel)[0]!;
   const code = new ModelHostCode(scope, `code-${name}`);
   return new ModelFunction(scope, `model-${name}`, {
-    model: config.models[0]!,
+    model,
     functionName: `aigw-test-${name}`,
     roleName: `aigw-test-us-east-1-${name}`,
     code,

@@ -12,18 +12,21 @@ import {
 import type { ConfigIssue } from '../errors';
 import { Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
-import type { GatewayConfig } from './schema';
+import { isHostedModel, type GatewayConfig } from './schema';
 
 /**
  * What the rules see: every top-level field that passed the schema, and for list fields every
  * entry that passed (`undefined` where one did not). Rules run even when other parts of the file
  * are invalid, so one run reports every problem.
  */
-export type ConfigView = {
-  readonly [K in keyof GatewayConfig]?: GatewayConfig[K] extends readonly (infer E)[]
-    ? readonly (E | undefined)[]
-    : GatewayConfig[K];
-};
+export type ConfigView = View<GatewayConfig>;
+
+/** Objects partial all the way down; list entries whole or missing. */
+type View<T> = T extends readonly (infer E)[]
+  ? readonly (E | undefined)[]
+  : T extends Record<string, unknown>
+    ? { readonly [K in keyof T]?: View<T[K]> }
+    : T;
 
 type Rule = (config: ConfigView) => ConfigIssue[];
 
@@ -47,8 +50,8 @@ const uniqueModelNames: Rule = (config) =>
 
 /** The API domain must be the zone itself or a name inside it, or its records cannot be created. */
 const apiDomainInZone: Rule = ({ dns }) => {
-  if (!dns) return [];
-  const { zoneName, apiDomain } = dns;
+  const { zoneName, apiDomain } = dns ?? {};
+  if (zoneName === undefined || apiDomain === undefined) return [];
   if (apiDomain === zoneName || apiDomain.endsWith(`.${zoneName}`)) return [];
   return [
     {
@@ -64,13 +67,14 @@ const apiDomainInZone: Rule = ({ dns }) => {
 const hostnamesFitDns: Rule = (config) => {
   const issues: ConfigIssue[] = [];
   const longest = longestRegion(config);
-  if (longest === undefined || !config.dns) return issues;
-  const hostname = regionalHostname(longest, config.dns.apiDomain);
+  const apiDomain = config.dns?.apiDomain;
+  if (longest === undefined || apiDomain === undefined) return issues;
+  const hostname = regionalHostname(longest, apiDomain);
   if (hostname.length > DNS_LIMITS.maxHostnameLength) {
     issues.push({
       path: ['dns', 'apiDomain'],
       problem: `the regional hostname "${hostname.slice(0, 40)}..." would be ${hostname.length} characters`,
-      received: config.dns.apiDomain,
+      received: apiDomain,
       accepted: `an API domain of at most ${DNS_LIMITS.maxHostnameLength - longest.length - 1} characters, so that "<region>.<apiDomain>" stays within ${DNS_LIMITS.maxHostnameLength}`,
     });
   }
@@ -84,7 +88,7 @@ const resourceNamesFitAws: Rule = (config) => {
   const longest = longestRegion(config);
   const issues: ConfigIssue[] = [];
   (config.models ?? []).forEach((model, index) => {
-    if (!model) return;
+    if (!model || !isHostedModel(model)) return;
     const functionName = naming.functionName(model.name);
     if (functionName.length > LAMBDA_LIMITS.maxFunctionNameLength) {
       issues.push({
@@ -134,6 +138,126 @@ const tagsFitAws: Rule = (config) => {
   return issues;
 };
 
+/** Groups are declared once in kong.groups; a consumer or model naming another one is a typo. */
+const knownGroups: Rule = ({ kong, models }) => {
+  const declared = kong?.groups?.filter((g) => g !== undefined);
+  if (!declared) return [];
+  const unknown = (group: string | undefined, path: PropertyKey[]): ConfigIssue[] =>
+    group === undefined || declared.includes(group)
+      ? []
+      : [{ path, problem: 'unknown group', received: group, accepted: `one of kong.groups: ${declared.join(', ')}` }];
+  return [
+    ...(kong?.consumers ?? []).flatMap((consumer, i) =>
+      (consumer?.groups ?? []).flatMap((group, j) => unknown(group, ['kong', 'consumers', i, 'groups', j])),
+    ),
+    ...(models ?? []).flatMap((model, i) =>
+      (model?.allowedGroups ?? []).flatMap((group, j) => unknown(group, ['models', i, 'allowedGroups', j])),
+    ),
+  ];
+};
+
+/** Each group once. */
+const uniqueGroups: Rule = ({ kong }) =>
+  duplicates(kong?.groups ?? []).map(({ index, value, first }) => ({
+    path: ['kong', 'groups', index],
+    problem: `duplicate of kong.groups[${first}]`,
+    received: value,
+    accepted: 'each group listed once',
+  }));
+
+/** A username is a Kong consumer's identity: two entries would be one consumer configured twice. */
+const uniqueConsumers: Rule = ({ kong }) =>
+  duplicates((kong?.consumers ?? []).map((c) => c?.username)).map(({ index, value, first }) => ({
+    path: ['kong', 'consumers', index, 'username'],
+    problem: `duplicate of kong.consumers[${first}].username`,
+    received: value,
+    accepted: 'a username no other consumer uses',
+  }));
+
+/** Every tier a consumer or the default names must be defined in kong.tiers. */
+const tiersDefined: Rule = ({ kong }) => {
+  if (!kong?.tiers) return [];
+  const defined = Object.keys(kong.tiers);
+  const undefinedTier = (tier: string | undefined, path: PropertyKey[]): ConfigIssue[] =>
+    tier === undefined || defined.includes(tier)
+      ? []
+      : [{ path, problem: 'tier not defined', received: tier, accepted: defined.length ? `one of kong.tiers: ${defined.join(', ')}` : 'a tier defined in kong.tiers' }];
+  return [
+    ...undefinedTier(kong.defaultTier, ['kong', 'defaultTier']),
+    ...(kong.consumers ?? []).flatMap((consumer, i) => undefinedTier(consumer?.tier, ['kong', 'consumers', i, 'tier'])),
+  ];
+};
+
+/** Redis settings exactly when the policy is redis. */
+const redisSettingsMatchPolicy: Rule = ({ kong }) => {
+  const limiting = kong?.rateLimiting;
+  if (!limiting?.policy) return [];
+  if (limiting.policy === 'redis' && !limiting.redis) {
+    return [{ path: ['kong', 'rateLimiting', 'redis'], problem: 'missing', accepted: 'host (and optionally port, ssl, database, timeoutMs) when policy is redis' }];
+  }
+  if (limiting.policy !== 'redis' && limiting.redis) {
+    return [{ path: ['kong', 'rateLimiting', 'redis'], problem: `set, but policy is ${limiting.policy}`, accepted: 'no redis settings, or policy: redis' }];
+  }
+  return [];
+};
+
+/** Weights may only name configured regions, and some region must take traffic. */
+const weightsMatchRegions: Rule = ({ kong, regions }) => {
+  const weights = kong?.upstream?.weights;
+  const configured = (regions ?? []).filter((r) => r !== undefined);
+  if (!weights || configured.length === 0) return [];
+  const issues: ConfigIssue[] = Object.keys(weights)
+    .filter((region) => !(configured as string[]).includes(region))
+    .map((region) => ({
+      path: ['kong', 'upstream', 'weights', region],
+      problem: 'not one of the configured regions',
+      received: region,
+      accepted: `one of ${configured.join(', ')}`,
+    }));
+  const effective = configured.map((region) => (weights as Record<string, number | undefined>)[region] ?? 100);
+  if (effective.every((w) => w === 0)) {
+    issues.push({ path: ['kong', 'upstream', 'weights'], problem: 'every region has weight 0', accepted: 'at least one region with a weight above 0' });
+  }
+  return issues;
+};
+
+/** Regions exist to host models: with only external LLMs there is nothing for them to serve. */
+const hostedModelPresent: Rule = ({ models }) => {
+  const valid = (models ?? []).filter((m) => m !== undefined);
+  if (valid.length === 0 || valid.length !== (models ?? []).length || valid.some(isHostedModel)) return [];
+  return [{ path: ['models'], problem: 'no model runs in Lambda', accepted: 'at least one hosted model (kind sentiment) for the regions to serve' }];
+};
+
+/** Browsers refuse credentialed CORS answers for the wildcard origin. */
+const corsCredentialsNeedOrigins: Rule = ({ kong }) => {
+  const cors = kong?.cors;
+  const origins = (cors?.origins ?? []).filter((o) => o !== undefined);
+  if (!cors?.credentials || !origins.includes('*')) return [];
+  return [{ path: ['kong', 'cors', 'origins'], problem: 'credentials with the wildcard origin', received: '*', accepted: 'explicit origins (https://app.example.com) when credentials is true' }];
+};
+
+/**
+ * Prompt-guard patterns must be regular expressions. Kong evaluates them with PCRE; they are checked
+ * here as JavaScript expressions after mapping a leading PCRE inline-flag group such as `(?i)` to
+ * JavaScript flags, which covers the syntax both share.
+ */
+const promptPatternsCompile: Rule = ({ models }) =>
+  (models ?? []).flatMap((model, i) => {
+    if (model?.kind !== 'external-llm' || !model.promptGuard) return [];
+    const guard = model.promptGuard;
+    return (['allowPatterns', 'denyPatterns'] as const).flatMap((key) =>
+      guard[key].flatMap((pattern, j) => {
+        try {
+          const inline = /^\(\?([imsx]+)\)/.exec(pattern);
+          new RegExp(inline ? pattern.slice(inline[0].length) : pattern, (inline?.[1] ?? '').replace('x', ''));
+          return [];
+        } catch (err) {
+          return [{ path: ['models', i, 'promptGuard', key, j], problem: `not a regular expression (${(err as Error).message})`, received: pattern, accepted: 'a regular expression (PCRE syntax shared with JavaScript; a leading (?i) is fine)' }];
+        }
+      }),
+    );
+  });
+
 /** Every cross-field rule, in the order their problems are reported. */
 export const CONFIG_RULES: readonly Rule[] = [
   uniqueRegions,
@@ -142,6 +266,15 @@ export const CONFIG_RULES: readonly Rule[] = [
   uniqueModelNames,
   resourceNamesFitAws,
   tagsFitAws,
+  hostedModelPresent,
+  uniqueGroups,
+  knownGroups,
+  uniqueConsumers,
+  tiersDefined,
+  redisSettingsMatchPolicy,
+  weightsMatchRegions,
+  corsCredentialsNeedOrigins,
+  promptPatternsCompile,
 ];
 
 /** Runs every rule over the valid parts of a configuration. */

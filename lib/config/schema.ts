@@ -15,7 +15,13 @@ import {
   LOG_RETENTION_DAYS,
   TAG_LIMITS,
 } from '../aws';
-import { sentimentHostSchema } from '../../lambda/contract';
+import {
+  HOSTED_MODEL_KINDS,
+  modelNameSchema,
+  requestLimitsSchema,
+  sentimentHostSchema,
+  type ModelKind,
+} from '../../lambda/contract';
 
 const HOSTNAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
@@ -52,13 +58,194 @@ const lambdaDeploymentFields = {
     ),
 };
 
+/** An ACL group or rate-limit tier name. */
+const kongNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
+  error: 'must be 1-32 lowercase letters, digits and hyphens, starting with a letter',
+});
+
+/** Who may call a model, by ACL group; every model kind has it. */
+const accessFields = {
+  allowedGroups: z
+    .array(kongNameSchema)
+    .min(1)
+    .describe('ACL groups (from kong.groups) whose consumers may call this model; a model no group may call is unreachable.'),
+};
+
+/** Providers the `external-llm` kind supports through Kong's open-source ai-proxy plugin. */
+export const EXTERNAL_LLM_PROVIDERS = ['openai', 'anthropic'] as const;
+
+/** A model served by a third-party LLM provider through Kong's AI Gateway: a Kong route, no Lambda. */
+const externalLlmModelSchema = z.strictObject({
+  name: modelNameSchema,
+  kind: z.literal('external-llm').describe("A third-party LLM behind Kong's ai-proxy plugin; no Lambda."),
+  ...accessFields,
+  provider: z.enum(EXTERNAL_LLM_PROVIDERS).describe('The LLM provider Kong forwards to.'),
+  routeType: z
+    .enum(['llm/v1/chat', 'llm/v1/completions'])
+    .default('llm/v1/chat')
+    .describe('The OpenAI-style request format clients send.'),
+  model: z.string().min(1).max(200).describe("The provider's model name, e.g. gpt-4o-mini."),
+  options: z
+    .strictObject({
+      maxTokens: z.int().min(1).max(1_000_000).optional().describe('Upper bound of tokens per completion.'),
+      temperature: z.number().min(0).max(5).optional().describe('Sampling temperature.'),
+      topP: z.number().min(0).max(1).optional().describe('Nucleus sampling.'),
+    })
+    .default({})
+    .describe('Model options ai-proxy sends with every request.'),
+  promptGuard: z
+    .strictObject({
+      allowPatterns: z.array(z.string().min(1).max(500)).max(10).default([]).describe('Regexes a prompt must match one of.'),
+      denyPatterns: z.array(z.string().min(1).max(500)).max(10).default([]).describe('Regexes no prompt may match.'),
+    })
+    .optional()
+    .describe("ai-prompt-guard patterns, checked by Kong before the request leaves."),
+  limits: z
+    .strictObject({ maxBodyBytes: requestLimitsSchema.shape.maxBodyBytes })
+    .prefault({})
+    .describe('Request limits Kong enforces for this model.'),
+});
+
 /**
- * One model: the host's own contract for its kind, plus how its function is deployed. Kinds are
- * told apart by `kind`.
+ * One model: for hosted kinds, the host's own contract plus how its function is deployed; for
+ * `external-llm`, the provider settings. Kinds are told apart by `kind`.
  */
 const modelSchema = z.discriminatedUnion('kind', [
-  sentimentHostSchema.extend(lambdaDeploymentFields),
+  sentimentHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
+  externalLlmModelSchema,
 ]);
+
+/** Requests allowed per period for one rate-limit tier; at least one period. */
+const tierLimitsSchema = z
+  .strictObject({
+    second: z.int().min(1).optional(),
+    minute: z.int().min(1).optional(),
+    hour: z.int().min(1).optional(),
+    day: z.int().min(1).optional(),
+  })
+  .refine((t) => Object.values(t).some((v) => v !== undefined), {
+    error: 'must set at least one of second, minute, hour, day',
+  })
+  .describe('Requests allowed per consumer per second / minute / hour / day.');
+
+const millis = (description: string, fallback: number, max: number) =>
+  z.int().min(1).max(max).default(fallback).describe(description);
+
+/** Kong's side of the environment. */
+const kongSchema = z
+  .strictObject({
+    authentication: z
+      .enum(['key-auth', 'basic-auth'])
+      .default('key-auth')
+      .describe('How consumers authenticate to Kong; the credential is hidden from the upstream.'),
+    keyNames: z
+      .array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must be a header name of letters, digits and hyphens' }))
+      .min(1)
+      .default(['apikey'])
+      .describe('Headers key-auth reads the consumer key from (key-auth only).'),
+    routeProtocols: z
+      .array(z.enum(['https', 'http']))
+      .min(1)
+      .default(['https'])
+      .describe('Protocols clients may use to reach Kong.'),
+    groups: z.array(kongNameSchema).min(1).describe('The ACL groups; consumers belong to them and models allow them.'),
+    tiers: z
+      .record(kongNameSchema, tierLimitsSchema)
+      .describe('Rate-limit tiers by name.'),
+    defaultTier: kongNameSchema.describe('The tier every route applies to consumers without a tier of their own.'),
+    rateLimiting: z
+      .strictObject({
+        policy: z
+          .enum(['local', 'cluster', 'redis'])
+          .default('local')
+          .describe('Where Kong keeps counters: per node, in its database, or in Redis.'),
+        redis: z
+          .strictObject({
+            host: hostnameSchema.describe('Redis host; the password comes from the sensitive variable kong_redis_password.'),
+            port: z.int().min(1).max(65535).default(6379),
+            ssl: z.boolean().default(true),
+            sslVerify: z.boolean().default(true),
+            database: z.int().min(0).max(15).default(0),
+            timeoutMs: millis('Redis timeout in ms.', 2000, 60_000),
+          })
+          .optional()
+          .describe('Redis connection, required when policy is redis.'),
+        errorMessage: z
+          .string()
+          .min(1)
+          .max(200)
+          .default('Rate limit exceeded for your tier; retry after the time in the RateLimit-Reset header.')
+          .describe('The message of the 429 answer.'),
+      })
+      .prefault({})
+      .describe('How rate limits are counted and answered.'),
+    consumers: z
+      .array(
+        z.strictObject({
+          username: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, {
+            error: 'must be 1-64 lowercase letters, digits and hyphens, starting with a letter',
+          }),
+          groups: z.array(kongNameSchema).min(1).describe('ACL groups of this consumer.'),
+          tier: kongNameSchema.describe('Rate-limit tier of this consumer.'),
+          credential: z
+            .enum(['generated', 'variable'])
+            .default('generated')
+            .describe('generated: Kong/Terraform makes the secret and a sensitive output carries it; variable: a sensitive variable supplies it.'),
+        }),
+      )
+      .default([])
+      .describe('API consumers. Credentials never appear here.'),
+    upstream: z
+      .strictObject({
+        weights: z
+          .partialRecord(z.enum(AWS_REGIONS), z.int().min(0).max(65535))
+          .default({})
+          .describe('Load-balancing weight per region (default 100 each; 0 drains a region).'),
+        healthchecks: z
+          .strictObject({
+            active: z
+              .strictObject({
+                intervalSeconds: z.int().min(0).max(3600).default(10).describe('Probe interval; 0 turns active checks off.'),
+                timeoutSeconds: z.int().min(1).max(60).default(2),
+                concurrency: z.int().min(1).max(100).default(2),
+                healthyThreshold: z.int().min(1).max(255).default(2).describe('Successful probes that mark a region healthy.'),
+                unhealthyThreshold: z.int().min(1).max(255).default(3).describe('Failed probes (HTTP, TCP or timeouts) that mark it unhealthy.'),
+              })
+              .prefault({}),
+            passive: z
+              .strictObject({
+                healthyThreshold: z.int().min(1).max(255).default(5).describe('Successful proxied responses that mark a region healthy again.'),
+                unhealthyHttpFailures: z.int().min(1).max(255).default(5).describe('5xx responses that mark it unhealthy.'),
+                unhealthyTimeouts: z.int().min(1).max(255).default(3).describe('Timeouts that mark it unhealthy.'),
+              })
+              .prefault({}),
+          })
+          .prefault({})
+          .describe('Active probes of GET /health over HTTPS and passive checks of proxied traffic.'),
+      })
+      .prefault({})
+      .describe('The upstream spanning the regions.'),
+    service: z
+      .strictObject({
+        connectTimeoutMs: millis('TCP/TLS connect timeout to a region, in ms.', 5_000, 29_000),
+        readTimeoutMs: millis('Read timeout, in ms; at most the 29 s API Gateway allows.', 29_000, 29_000),
+        writeTimeoutMs: millis('Write timeout, in ms; at most the 29 s API Gateway allows.', 29_000, 29_000),
+        retries: z.int().min(0).max(10).default(2).describe('Retries on connection failures and timeouts (to another region when one is down).'),
+        tlsVerify: z.boolean().default(true).describe("Verify the regions' TLS certificates."),
+      })
+      .prefault({})
+      .describe("Kong's connection to the regions."),
+    cors: z
+      .strictObject({
+        origins: z.array(z.string().min(1)).min(1).describe('Allowed origins, e.g. https://app.example.com.'),
+        headers: z.array(z.string().min(1)).optional().describe('Allowed request headers (default: content-type and the key headers).'),
+        credentials: z.boolean().default(false),
+        maxAgeSeconds: z.int().min(0).max(86_400).default(600),
+      })
+      .optional()
+      .describe('CORS for browser clients; off when absent.'),
+  })
+  .describe('Kong, the control layer in front of every region.');
 
 const tagKeySchema = z
   .string()
@@ -143,6 +330,7 @@ export const gatewayConfigSchema = z
       .record(tagKeySchema, tagValueSchema)
       .default({})
       .describe('Tags applied to every AWS resource, on top of app, environment and managed-by.'),
+    kong: kongSchema,
   })
   .describe('Configuration of one global-ai-gateway environment.');
 
@@ -151,3 +339,17 @@ export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 
 /** One model of a validated configuration. */
 export type ModelConfig = GatewayConfig['models'][number];
+
+/** A model hosted by a Lambda function in every region. */
+export type HostedModelConfig = Extract<ModelConfig, { kind: ModelKind }>;
+
+/** A model Kong forwards to a third-party LLM provider. */
+export type ExternalLlmModelConfig = Extract<ModelConfig, { kind: 'external-llm' }>;
+
+/** Kong's configuration. */
+export type KongConfig = GatewayConfig['kong'];
+
+/** Whether a model runs in Lambda (as opposed to behind Kong's AI Gateway). */
+export function isHostedModel(model: ModelConfig): model is HostedModelConfig {
+  return (HOSTED_MODEL_KINDS as readonly string[]).includes(model.kind);
+}

@@ -24,21 +24,41 @@ export function validateConfigDocument(raw: Record<string, unknown>): Validation
   return { issues };
 }
 
-/** Every top-level field that is valid on its own, and for lists every valid entry. */
+/**
+ * The valid parts of a document: every field that is valid on its own, objects recursively, and for
+ * lists every valid entry (`undefined` in place of an invalid one, so indexes still match paths).
+ */
 function partialView(raw: Record<string, unknown>): ConfigView {
-  const view: Record<string, unknown> = {};
-  for (const [key, fieldSchema] of Object.entries(gatewayConfigSchema.shape)) {
-    const value = raw[key];
-    const whole = (fieldSchema as z.ZodType).safeParse(value);
-    if (whole.success) {
-      view[key] = whole.data;
-    } else if (fieldSchema instanceof z.ZodArray && Array.isArray(value)) {
-      const element = fieldSchema.element as z.ZodType;
-      view[key] = value.map((item: unknown) => {
-        const parsed = element.safeParse(item);
-        return parsed.success ? parsed.data : undefined;
-      });
+  return (validParts(gatewayConfigSchema, raw) ?? {}) as ConfigView;
+}
+
+function validParts(schema: z.ZodType, value: unknown): unknown {
+  const whole = schema.safeParse(value);
+  if (whole.success) return whole.data;
+  const inner = unwrap(schema);
+  if (inner instanceof z.ZodObject && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const parts: Record<string, unknown> = {};
+    for (const [key, fieldSchema] of Object.entries(inner.shape)) {
+      const part = validParts(fieldSchema as z.ZodType, (value as Record<string, unknown>)[key]);
+      if (part !== undefined) parts[key] = part;
     }
+    return parts;
   }
-  return view as ConfigView;
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    const element = inner.element as z.ZodType;
+    return value.map((item: unknown) => {
+      const parsed = element.safeParse(item);
+      return parsed.success ? parsed.data : undefined;
+    });
+  }
+  return undefined;
+}
+
+/** The schema under `.default()`, `.prefault()` and `.optional()` wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodDefault || current instanceof z.ZodPrefault || current instanceof z.ZodOptional) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
 }

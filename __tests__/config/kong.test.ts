@@ -1,0 +1,137 @@
+import { formatConfigIssue } from '../../lib/errors';
+import { validateConfigDocument } from '../../lib/config/validate';
+import { configDocument, kongDocument, modelDocument } from '../support/config';
+
+function problems(doc: Record<string, unknown>): string[] {
+  return validateConfigDocument(doc).issues.map((issue) => formatConfigIssue('f.yaml', issue).trim());
+}
+
+const withKong = (overrides: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
+  configDocument({ kong: kongDocument(overrides), ...rest });
+
+const chat = (overrides: Record<string, unknown> = {}) => ({
+  name: 'chat',
+  kind: 'external-llm',
+  allowedGroups: ['nlp'],
+  provider: 'openai',
+  model: 'gpt-4o-mini',
+  ...overrides,
+});
+
+describe('Kong configuration', () => {
+  test('a valid Kong section gets its defaults', () => {
+    const { config } = validateConfigDocument(configDocument());
+    expect(config?.kong).toMatchObject({
+      authentication: 'key-auth',
+      keyNames: ['apikey'],
+      routeProtocols: ['https'],
+      rateLimiting: { policy: 'local' },
+      service: { connectTimeoutMs: 5000, readTimeoutMs: 29000, writeTimeoutMs: 29000, retries: 2, tlsVerify: true },
+      upstream: { weights: {}, healthchecks: { active: { intervalSeconds: 10, timeoutSeconds: 2 }, passive: { unhealthyHttpFailures: 5 } } },
+    });
+    expect(config?.kong.consumers[0]).toEqual({ username: 'acme', groups: ['nlp'], tier: 'pro', credential: 'generated' });
+    expect(config?.kong.cors).toBeUndefined();
+  });
+
+  test('the Kong section is required', () => {
+    const { kong: _kong, ...withoutKong } = configDocument();
+    expect(problems(withoutKong)).toEqual([expect.stringContaining('kong: missing; accepted: an object')]);
+  });
+
+  test('a consumer or model naming an undeclared group is rejected', () => {
+    expect(
+      problems(withKong({ consumers: [{ username: 'a', groups: ['nlp', 'vision'], tier: 'basic' }] }, { models: [modelDocument({ allowedGroups: ['nlpp'] })] })),
+    ).toEqual([
+      'f.yaml  kong.consumers[0].groups[1]: unknown group; received "vision"; accepted: one of kong.groups: nlp',
+      'f.yaml  models[0].allowedGroups[0]: unknown group; received "nlpp"; accepted: one of kong.groups: nlp',
+    ]);
+  });
+
+  test('a model no group may call is rejected', () => {
+    expect(problems(configDocument({ models: [modelDocument({ allowedGroups: [] })] }))).toEqual([
+      expect.stringContaining('models[0].allowedGroups: received []; accepted: at least 1 item (ACL groups (from kong.groups) whose consumers may call this model; a model no group may call is unreachable)'),
+    ]);
+  });
+
+  test('duplicate groups and duplicate consumers are rejected', () => {
+    expect(
+      problems(withKong({ groups: ['nlp', 'nlp'], consumers: [{ username: 'a', groups: ['nlp'], tier: 'basic' }, { username: 'a', groups: ['nlp'], tier: 'pro' }] })),
+    ).toEqual([
+      'f.yaml  kong.groups[1]: duplicate of kong.groups[0]; received "nlp"; accepted: each group listed once',
+      'f.yaml  kong.consumers[1].username: duplicate of kong.consumers[0].username; received "a"; accepted: a username no other consumer uses',
+    ]);
+  });
+
+  test('a tier that is not defined is rejected, for consumers and the default', () => {
+    expect(problems(withKong({ defaultTier: 'gold', consumers: [{ username: 'a', groups: ['nlp'], tier: 'silver' }] }))).toEqual([
+      'f.yaml  kong.defaultTier: tier not defined; received "gold"; accepted: one of kong.tiers: basic, pro',
+      'f.yaml  kong.consumers[0].tier: tier not defined; received "silver"; accepted: one of kong.tiers: basic, pro',
+    ]);
+  });
+
+  test('a tier needs at least one period', () => {
+    expect(problems(withKong({ tiers: { basic: {}, pro: { minute: 1 } } }))).toEqual([
+      expect.stringContaining('kong.tiers.basic: received {}; accepted: set at least one of second, minute, hour, day'),
+    ]);
+  });
+
+  test('redis settings are required with the redis policy and refused without it', () => {
+    expect(problems(withKong({ rateLimiting: { policy: 'redis' } }))).toEqual([
+      'f.yaml  kong.rateLimiting.redis: missing; accepted: host (and optionally port, ssl, database, timeoutMs) when policy is redis',
+    ]);
+    expect(problems(withKong({ rateLimiting: { policy: 'cluster', redis: { host: 'redis.example.com' } } }))).toEqual([
+      'f.yaml  kong.rateLimiting.redis: set, but policy is cluster; accepted: no redis settings, or policy: redis',
+    ]);
+    expect(problems(withKong({ rateLimiting: { policy: 'redis', redis: { host: 'redis.example.com' } } }))).toEqual([]);
+  });
+
+  test('weights may only name configured regions, and not all be zero', () => {
+    expect(problems(withKong({ upstream: { weights: { 'ap-south-1': 10 } } }))).toEqual([
+      'f.yaml  kong.upstream.weights.ap-south-1: not one of the configured regions; received "ap-south-1"; accepted: one of us-east-1, eu-west-1',
+    ]);
+    expect(problems(withKong({ upstream: { weights: { 'us-east-1': 0, 'eu-west-1': 0 } } }))).toEqual([
+      'f.yaml  kong.upstream.weights: every region has weight 0; accepted: at least one region with a weight above 0',
+    ]);
+  });
+
+  test('Kong timeouts may not exceed the 29 s API Gateway allows', () => {
+    expect(problems(withKong({ service: { readTimeoutMs: 60000 } }))).toEqual([
+      expect.stringContaining('kong.service.readTimeoutMs: received 60000; accepted: an integer from 1 to 29000'),
+    ]);
+  });
+
+  test('credentialed CORS may not use the wildcard origin', () => {
+    expect(problems(withKong({ cors: { origins: ['*'], credentials: true } }))).toEqual([
+      'f.yaml  kong.cors.origins: credentials with the wildcard origin; received "*"; accepted: explicit origins (https://app.example.com) when credentials is true',
+    ]);
+  });
+
+  test('an external LLM is validated: provider, route type, options', () => {
+    expect(problems(configDocument({ models: [modelDocument(), chat({ provider: 'acme-ai', routeType: 'llm/v2', options: { temperature: 9 } })] }))).toEqual([
+      expect.stringContaining('models[1].provider: received "acme-ai"; accepted: one of "openai", "anthropic"'),
+      expect.stringContaining('models[1].routeType: received "llm/v2"; accepted: one of "llm/v1/chat", "llm/v1/completions"'),
+      expect.stringContaining('models[1].options.temperature: received 9; accepted: a number from 0 to 5'),
+    ]);
+    expect(problems(configDocument({ models: [modelDocument(), chat()] }))).toEqual([]);
+  });
+
+  test('prompt-guard patterns must be regular expressions; a leading PCRE (?i) is accepted', () => {
+    expect(problems(configDocument({ models: [modelDocument(), chat({ promptGuard: { denyPatterns: ['(?i)ignore previous', 'unclosed('] } })] }))).toEqual([
+      expect.stringMatching(/^f\.yaml {2}models\[1\]\.promptGuard\.denyPatterns\[1\]: not a regular expression \(.+\); received "unclosed\("/),
+    ]);
+  });
+
+  test('with only external LLMs there is nothing for the regions to serve', () => {
+    expect(problems(configDocument({ models: [chat()] }))).toEqual([
+      'f.yaml  models: no model runs in Lambda; accepted: at least one hosted model (kind sentiment) for the regions to serve',
+    ]);
+  });
+
+  test('Kong rules still run when another Kong field is invalid', () => {
+    const lines = problems(withKong({ authentication: 'oauth', defaultTier: 'gold' }));
+    expect(lines).toEqual([
+      expect.stringContaining('kong.authentication: received "oauth"; accepted: one of "key-auth", "basic-auth"'),
+      expect.stringContaining('kong.defaultTier: tier not defined; received "gold"'),
+    ]);
+  });
+});

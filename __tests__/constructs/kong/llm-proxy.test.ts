@@ -1,0 +1,50 @@
+import { Testing, TerraformVariable } from 'cdktf';
+import { LlmProxy } from '../../../constructs/kong/llm-proxy';
+import { type ExternalLlmModelConfig } from '../../../lib/config/schema';
+import { testConfig, modelDocument } from '../../support/config';
+import { kongPlugins, plugin } from '../../support/kong';
+import type { TerraformJson } from '../../support/synth';
+
+function externalModel(overrides: Record<string, unknown> = {}): ExternalLlmModelConfig {
+  const config = testConfig({
+    kong: { groups: ['nlp', 'llm'], tiers: { basic: { minute: 60 } }, defaultTier: 'basic' },
+    models: [modelDocument(), { name: 'chat', kind: 'external-llm', allowedGroups: ['llm'], provider: 'openai', model: 'gpt-4o-mini', ...overrides }],
+  });
+  return config.models[1] as ExternalLlmModelConfig;
+}
+
+function synthProxy(model: ExternalLlmModelConfig): TerraformJson {
+  return JSON.parse(
+    Testing.synthScope((scope) => {
+      const credential = new TerraformVariable(scope, 'llm_credential_chat', { type: 'string', sensitive: true });
+      new LlmProxy(scope, 'llm', { routeId: 'route-1', model, credential: credential.stringValue, tags: [] });
+    }),
+  ) as TerraformJson;
+}
+
+describe('LlmProxy', () => {
+  test('ai-proxy sends chat requests to the provider’s model with the credential from a variable', () => {
+    const json = synthProxy(externalModel({ options: { maxTokens: 256, temperature: 0.5 } }));
+    const proxy = plugin(json, 'ai-proxy');
+    expect(proxy.scope).toBe('route');
+    expect(proxy.config).toBe(
+      '${jsonencode({"route_type" = "llm/v1/chat", "auth" = {"header_name" = "Authorization", "header_value" = "Bearer ${var.llm_credential_chat}"}, "model" = {"provider" = "openai", "name" = "gpt-4o-mini", "options" = {"max_tokens" = 256, "temperature" = 0.5}}, "logging" = {"log_statistics" = true, "log_payloads" = false}})}',
+    );
+  });
+
+  test('Anthropic gets its own auth header and API version', () => {
+    const proxy = plugin(synthProxy(externalModel({ provider: 'anthropic', model: 'claude-3-5-haiku-latest' })), 'ai-proxy');
+    expect(proxy.config).toContain('"header_name" = "x-api-key", "header_value" = var.llm_credential_chat}');
+    expect(proxy.config).toContain('"anthropic_version" = "2023-06-01"');
+  });
+
+  test('adds ai-prompt-guard only when the model has patterns', () => {
+    expect(kongPlugins(synthProxy(externalModel())).map((p) => p.name)).toEqual(['ai-proxy']);
+    const guarded = synthProxy(externalModel({ promptGuard: { denyPatterns: ['(?i)ignore previous'] } }));
+    expect(plugin(guarded, 'ai-prompt-guard').config).toEqual({
+      allow_patterns: [],
+      deny_patterns: ['(?i)ignore previous'],
+      allow_all_conversation_history: false,
+    });
+  });
+});

@@ -1,0 +1,187 @@
+import { loadConfig, resolveConfigSource } from '../../lib/config/load';
+import { testConfig, kongDocument, modelDocument } from '../support/config';
+import { kongPlugins, plugin } from '../support/kong';
+import { normalizeSynth } from '../support/normalize';
+import { resourceCounts, resources, synthesizeEnvironment, type SynthesizedApp, type TerraformJson } from '../support/synth';
+
+const CONTROL = 'aigw-dev-control';
+
+/** Secrets as an operator would provide them; none may ever reach the synthesized output. */
+const KNOWN_SECRETS: Record<string, string> = {
+  TF_VAR_kong_admin_token: 'kong-admin-token-5f1c9e',
+  KONG_ADMIN_TOKEN: 'kong-admin-token-env-77ab21',
+  TF_VAR_kong_admin_uri: 'https://kong-admin.secret-host.internal:8444',
+  KONG_ADMIN_ADDR: 'https://kong-admin-env.secret-host.internal:8444',
+  TF_VAR_llm_credential_chat: 'sk-test-openai-0d2c44e1',
+  TF_VAR_consumer_secret_batch_jobs: 'batch-jobs-key-93be07',
+  TF_VAR_kong_redis_password: 'redis-password-1aa9f3',
+};
+
+describe('the dev control stack', () => {
+  let synth: SynthesizedApp;
+  let control: TerraformJson;
+  const saved: Record<string, string | undefined> = {};
+
+  beforeAll(() => {
+    for (const [name, value] of Object.entries(KNOWN_SECRETS)) {
+      saved[name] = process.env[name];
+      process.env[name] = value;
+    }
+    synth = synthesizeEnvironment(loadConfig(resolveConfigSource({})));
+    control = synth.stack(CONTROL);
+  });
+  afterAll(() => {
+    synth.cleanup();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  test('creates the Kong entities of the dev configuration', () => {
+    expect(resourceCounts(control)).toEqual({
+      kong_upstream: 1,
+      kong_target: 3,
+      kong_service: 2,
+      kong_route: 2,
+      kong_consumer: 2,
+      kong_consumer_acl: 3,
+      kong_consumer_key_auth: 2,
+      kong_plugin: 19,
+    });
+  });
+
+  test('has one upstream target per region at <region>.<apiDomain>:443', () => {
+    expect(resources(control, 'kong_target').map((t) => t['target']).sort()).toEqual([
+      'ap-southeast-2.api.dev.example.com:443',
+      'eu-west-1.api.dev.example.com:443',
+      'us-east-1.api.dev.example.com:443',
+    ]);
+  });
+
+  test('the models service sends HTTPS to the upstream and injects the global stack’s key', () => {
+    const service = resources(control, 'kong_service').find((s) => s['name'] === 'aigw-dev-models')!;
+    expect(service).toMatchObject({ protocol: 'https', host: expect.stringMatching(/^\$\{kong_upstream\.upstream_\w+\.name\}$/), port: 443, read_timeout: 29000 });
+    expect(resources(control, 'kong_upstream')[0]!['name']).toBe('aigw-dev-models.upstream');
+    const injection = plugin(control, 'request-transformer');
+    expect(injection.config).toMatch(
+      /^\$\{jsonencode\(\{"remove" = \{"headers" = \["x-api-key"\]\}, "add" = \{"headers" = \["x-api-key:\$\{data\.terraform_remote_state\.cross-stack-reference-input-aigw-dev-global\.outputs\.cross-stack-output-random_passwordupstream-api-key_value_\w+result\}"\]\}\}\)\}$/,
+    );
+  });
+
+  test('the external LLM has its own service, to the provider, which never receives the regional key', () => {
+    const service = resources(control, 'kong_service').find((s) => s['name'] === 'aigw-dev-llm-chat')!;
+    expect(service).toMatchObject({ protocol: 'https', host: 'api.openai.com', port: 443 });
+    const onLlmService = kongPlugins(control).filter((p) => p.scope === 'service' && p.scopeRef.includes('llm-service-chat'));
+    expect(onLlmService.map((p) => p.name).sort()).toEqual(['correlation-id', 'cors', 'prometheus']);
+    expect(plugin(control, 'ai-proxy').config).toContain('"header_value" = "Bearer ${var.llm_credential_chat}"');
+    expect(plugin(control, 'ai-prompt-guard').config).toMatchObject({ deny_patterns: ['(?i)ignore (all )?previous instructions'] });
+  });
+
+  test('every route is authenticated, authorized by ACL, rate limited and size limited', () => {
+    const routes = Object.keys(control.resource!['kong_route']!);
+    expect(routes).toHaveLength(2);
+    for (const route of routes) {
+      const onRoute = kongPlugins(control).filter((p) => p.scope === 'route' && p.scopeRef === `\${kong_route.${route}.id}`);
+      expect(onRoute.map((p) => p.name)).toEqual(expect.arrayContaining(['key-auth', 'acl', 'rate-limiting', 'request-size-limiting']));
+      for (const auth of onRoute.filter((p) => p.name === 'key-auth')) expect(auth.config).toMatchObject({ hide_credentials: true });
+    }
+  });
+
+  test('routes match POST on their exact model path, and allow the groups the config grants', () => {
+    const byName = Object.fromEntries(resources(control, 'kong_route').map((r) => [r['name'], r]));
+    expect(byName['aigw-dev-sentiment']).toMatchObject({ paths: ['~/v1/sentiment$'], methods: ['POST', 'OPTIONS'], strip_path: false, preserve_host: false });
+    expect(byName['aigw-dev-chat']).toMatchObject({ paths: ['~/v1/chat$'] });
+    const acls = kongPlugins(control).filter((p) => p.name === 'acl').map((p) => (p.config as { allow: string[] }).allow);
+    expect(acls.sort()).toEqual([['llm'], ['nlp']]);
+  });
+
+  test('each consumer has its groups, its tier limit and a credential; generated ones leave only as sensitive output', () => {
+    expect(resources(control, 'kong_consumer').map((c) => c['username']).sort()).toEqual(['batch-jobs', 'web-app']);
+    expect(resources(control, 'kong_consumer_acl').map((a) => a['group']).sort()).toEqual(['llm', 'nlp', 'nlp']);
+    const tierLimits = kongPlugins(control).filter((p) => p.scope === 'consumer');
+    expect(tierLimits.map((p) => (p.config as { second: number }).second).sort((a, b) => a - b)).toEqual([2, 20]);
+    const keys = resources(control, 'kong_consumer_key_auth');
+    expect(keys.filter((k) => k['key'] === '${var.consumer_secret_batch_jobs}')).toHaveLength(1);
+    expect(keys.filter((k) => !('key' in k))).toHaveLength(1);
+    expect(control.output?.['consumer-credentials']).toMatchObject({ sensitive: true, value: { 'web-app': expect.stringMatching(/\.key\}$/) } });
+  });
+
+  test('the provider’s admin address and token come from sensitive variables that may be left to the environment', () => {
+    expect(control.provider?.['kong']).toEqual([{ kong_admin_uri: '${var.kong_admin_uri}', kong_admin_token: '${var.kong_admin_token}' }]);
+    const variables = control['variable'] as Record<string, { sensitive: boolean; default?: null; nullable: boolean }>;
+    expect(variables['kong_admin_uri']).toMatchObject({ sensitive: true, nullable: true, default: null });
+    expect(variables['kong_admin_token']).toMatchObject({ sensitive: true, nullable: true, default: null });
+    expect(Object.values(variables).every((v) => v.sensitive)).toBe(true);
+    expect(variables['llm_credential_chat']).not.toHaveProperty('default');
+  });
+
+  test('pins the Kong provider to kevholditch/kong 6.5.1', () => {
+    expect((control.terraform?.['required_providers'] as Record<string, unknown>)['kong']).toEqual({ source: 'kevholditch/kong', version: '6.5.1' });
+  });
+
+  test('reads nothing from a region stack: its only remote state is the global stack', () => {
+    expect(Object.keys((control.data?.['terraform_remote_state'] ?? {}) as object)).toEqual(['cross-stack-reference-input-aigw-dev-global']);
+  });
+
+  test('no secret set in the environment appears anywhere in the synthesized output', () => {
+    for (const name of Object.keys(synth.manifest.stacks)) {
+      const text = synth.stackText(name);
+      for (const secret of Object.values(KNOWN_SECRETS)) expect(text).not.toContain(secret);
+    }
+  });
+
+  test('snapshot of the control stack (normalized)', () => {
+    expect(normalizeSynth(synth.stackText(CONTROL))).toMatchSnapshot();
+  });
+});
+
+describe('control stack variants', () => {
+  test('basic-auth with generated passwords brings the random provider and hides credentials', () => {
+    const synth = synthesizeEnvironment(testConfig({ kong: kongDocument({ authentication: 'basic-auth' }) }));
+    try {
+      const control = synth.stack('aigw-test-control');
+      expect(Object.keys(control.provider ?? {}).sort()).toEqual(['kong', 'random']);
+      expect(resources(control, 'kong_consumer_basic_auth')).toHaveLength(2);
+      expect(kongPlugins(control).filter((p) => p.name === 'basic-auth').every((p) => (p.config as { hide_credentials: boolean }).hide_credentials)).toBe(true);
+    } finally {
+      synth.cleanup();
+    }
+  });
+
+  test('the redis policy adds the optional Redis password variable to every rate limit', () => {
+    const synth = synthesizeEnvironment(
+      testConfig({ kong: kongDocument({ rateLimiting: { policy: 'redis', redis: { host: 'redis.example.com' } } }) }),
+    );
+    try {
+      const control = synth.stack('aigw-test-control');
+      expect((control['variable'] as Record<string, unknown>)['kong_redis_password']).toMatchObject({ sensitive: true, default: null });
+      const limits = kongPlugins(control).filter((p) => p.name === 'rate-limiting');
+      expect(limits.length).toBeGreaterThan(0);
+      for (const limit of limits) expect(limit.config).toContain('"password" = var.kong_redis_password');
+    } finally {
+      synth.cleanup();
+    }
+  });
+
+  test('weights from the configuration; regions without one get 100', () => {
+    const synth = synthesizeEnvironment(testConfig({ kong: kongDocument({ upstream: { weights: { 'eu-west-1': 0 } } }) }));
+    try {
+      const weights = Object.fromEntries(resources(synth.stack('aigw-test-control'), 'kong_target').map((t) => [t['target'], t['weight']]));
+      expect(weights).toEqual({ 'us-east-1.api.example.com:443': 100, 'eu-west-1.api.example.com:443': 0 });
+    } finally {
+      synth.cleanup();
+    }
+  });
+
+  test('without CORS, routes accept POST only and no cors plugin exists', () => {
+    const synth = synthesizeEnvironment(testConfig({ models: [modelDocument()] }));
+    try {
+      const control = synth.stack('aigw-test-control');
+      expect(resources(control, 'kong_route').every((r) => JSON.stringify(r['methods']) === '["POST"]')).toBe(true);
+      expect(kongPlugins(control).some((p) => p.name === 'cors')).toBe(false);
+    } finally {
+      synth.cleanup();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { Service } from '@kong/kong-provider/service';
+import { Construct } from 'constructs';
+import type { KongConfig } from '../../lib/config/schema';
+import {
+  correlationIdConfig,
+  corsConfig,
+  KONG_PLUGINS,
+  prometheusConfig,
+  upstreamKeyInjectionConfig,
+  type KongPluginName,
+  type PluginConfig,
+} from '../../lib/kong';
+import { KongPlugin } from './kong-plugin';
+
+/** Properties of a {@link GatewayService}. */
+export interface GatewayServiceProps {
+  /** The service name. */
+  readonly name: string;
+  /** Where Kong sends requests: an upstream name or a host, over HTTPS. */
+  readonly host: string;
+  /** The port. */
+  readonly port: number;
+  /** Timeouts, retries and TLS verification. */
+  readonly connection: KongConfig['service'];
+  /**
+   * The API key to inject as `x-api-key`, replacing whatever the client sent: a sensitive
+   * reference, never a literal. @default no key injection (e.g. for third-party LLM providers)
+   */
+  readonly upstreamApiKey?: string;
+  /** CORS for browser clients. @default no CORS plugin */
+  readonly cors?: { readonly settings: NonNullable<KongConfig['cors']>; readonly kong: Pick<KongConfig, 'authentication' | 'keyNames'> };
+  /** Whether to export AI metrics (LLM traffic). @default false */
+  readonly aiMetrics?: boolean;
+  /** Tags of every entity. */
+  readonly tags: readonly string[];
+}
+
+/**
+ * A Kong service over HTTPS and the plugins that apply to all its routes: correlation ids (echoed to
+ * the client, forwarded upstream), Prometheus metrics, CORS when configured, and, for the regional
+ * model APIs, the injection of their API key.
+ */
+export class GatewayService extends Construct {
+  /** The service. */
+  readonly service: Service;
+  /** The service-scoped plugins, by plugin name. */
+  readonly plugins: ReadonlyMap<KongPluginName, KongPlugin>;
+
+  constructor(scope: Construct, id: string, props: GatewayServiceProps) {
+    super(scope, id);
+    const { connection } = props;
+    this.service = new Service(this, 'service', {
+      name: props.name,
+      protocol: 'https',
+      host: props.host,
+      port: props.port,
+      connectTimeout: connection.connectTimeoutMs,
+      readTimeout: connection.readTimeoutMs,
+      writeTimeout: connection.writeTimeoutMs,
+      retries: connection.retries,
+      tlsVerify: connection.tlsVerify,
+      tags: [...props.tags],
+    });
+
+    const plugins = new Map<KongPluginName, KongPlugin>();
+    const add = (name: KongPluginName, config: PluginConfig) => {
+      plugins.set(name, new KongPlugin(this, name, { name, config, scope: { serviceId: this.service.id }, tags: props.tags }));
+    };
+    add(KONG_PLUGINS.correlationId, correlationIdConfig());
+    add(KONG_PLUGINS.prometheus, prometheusConfig({ aiMetrics: props.aiMetrics ?? false }));
+    if (props.cors) add(KONG_PLUGINS.cors, corsConfig(props.cors.settings, props.cors.kong));
+    if (props.upstreamApiKey !== undefined) add(KONG_PLUGINS.requestTransformer, upstreamKeyInjectionConfig(props.upstreamApiKey));
+    this.plugins = plugins;
+  }
+}

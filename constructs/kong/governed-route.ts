@@ -1,0 +1,84 @@
+import { Route } from '@kong/kong-provider/route';
+import { Construct } from 'constructs';
+import type { KongConfig } from '../../lib/config/schema';
+import {
+  aclConfig,
+  authenticationPlugin,
+  KONG_PLUGINS,
+  rateLimitingConfig,
+  requestSizeLimitingConfig,
+  type KongPluginName,
+  type TierLimits,
+} from '../../lib/kong';
+import { PREDICT_METHOD } from '../../lambda/request';
+import { invalidProp } from '../../lib/errors';
+import { KongPlugin } from './kong-plugin';
+
+/** Properties of a {@link GovernedRoute}. */
+export interface GovernedRouteProps {
+  /** The route name. */
+  readonly name: string;
+  /** The service the route belongs to. */
+  readonly serviceId: string;
+  /** The path clients call (a Kong path; regex paths start with `~`). */
+  readonly path: string;
+  /** Protocols clients may use. */
+  readonly protocols: readonly string[];
+  /** Also accept OPTIONS, for CORS preflights. @default false */
+  readonly allowPreflight?: boolean;
+  /** How consumers authenticate. */
+  readonly authentication: Pick<KongConfig, 'authentication' | 'keyNames'>;
+  /** ACL groups allowed to call the route. */
+  readonly allowedGroups: readonly string[];
+  /** The rate limit for consumers without a tier of their own (their tier plugin overrides it). */
+  readonly defaultTier: TierLimits;
+  /** How limits are counted. */
+  readonly rateLimiting: KongConfig['rateLimiting'];
+  /** Reference to the Redis password variable (redis policy only). @default none */
+  readonly redisPassword?: string;
+  /** Largest body accepted, in bytes (the model's own limit). */
+  readonly maxBodyBytes: number;
+  /** Tags of every entity. */
+  readonly tags: readonly string[];
+}
+
+/**
+ * A Kong route that nobody reaches ungoverned: `POST <path>` only, the path kept as is and the
+ * upstream's own Host sent, then authentication (credentials hidden from the upstream), an ACL of
+ * the allowed groups, a rate limit (the default tier; a consumer's own tier overrides it) and a
+ * request-size limit matching the model's.
+ */
+export class GovernedRoute extends Construct {
+  /** The route. */
+  readonly route: Route;
+  /** The route-scoped plugins, by plugin name. */
+  readonly plugins: ReadonlyMap<KongPluginName, KongPlugin>;
+
+  constructor(scope: Construct, id: string, props: GovernedRouteProps) {
+    super(scope, id);
+    if (props.allowedGroups.length === 0) {
+      throw invalidProp('GovernedRoute', 'allowedGroups', [], 'at least one ACL group; a route no group may call is unreachable');
+    }
+    this.route = new Route(this, 'route', {
+      name: props.name,
+      serviceId: props.serviceId,
+      protocols: [...props.protocols],
+      methods: props.allowPreflight ? [PREDICT_METHOD, 'OPTIONS'] : [PREDICT_METHOD],
+      paths: [props.path],
+      stripPath: false,
+      preserveHost: false,
+      tags: [...props.tags],
+    });
+
+    const plugins = new Map<KongPluginName, KongPlugin>();
+    const add = (name: KongPluginName, config: KongPlugin['config']) => {
+      plugins.set(name, new KongPlugin(this, name, { name, config, scope: { routeId: this.route.id }, tags: props.tags }));
+    };
+    const auth = authenticationPlugin(props.authentication);
+    add(auth.name, auth.config);
+    add(KONG_PLUGINS.acl, aclConfig(props.allowedGroups));
+    add(KONG_PLUGINS.rateLimiting, rateLimitingConfig(props.defaultTier, props.rateLimiting, props.redisPassword));
+    add(KONG_PLUGINS.requestSizeLimiting, requestSizeLimitingConfig(props.maxBodyBytes));
+    this.plugins = plugins;
+  }
+}

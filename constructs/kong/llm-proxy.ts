@@ -1,0 +1,49 @@
+import { Construct } from 'constructs';
+import type { ExternalLlmModelConfig } from '../../lib/config/schema';
+import { aiPromptGuardConfig, aiProxyConfig, KONG_PLUGINS } from '../../lib/kong';
+import { KongPlugin } from './kong-plugin';
+
+/** Properties of an {@link LlmProxy}. */
+export interface LlmProxyProps {
+  /** The route whose traffic goes to the provider. */
+  readonly routeId: string;
+  /** The external model. */
+  readonly model: ExternalLlmModelConfig;
+  /** The provider credential: a reference to a sensitive variable, never a literal. */
+  readonly credential: string;
+  /** Tags of every entity. */
+  readonly tags: readonly string[];
+}
+
+/**
+ * Kong's AI Gateway on one route: `ai-proxy` sends the (OpenAI-format) request to the configured
+ * provider and model with the provider credential, and `ai-prompt-guard` (when patterns are set)
+ * refuses prompts before they leave. Both are open-source Kong plugins.
+ */
+export class LlmProxy extends Construct {
+  /** The ai-proxy plugin. */
+  readonly proxy: KongPlugin;
+  /** The ai-prompt-guard plugin, when the model has patterns. */
+  readonly promptGuard: KongPlugin | undefined;
+
+  constructor(scope: Construct, id: string, props: LlmProxyProps) {
+    super(scope, id);
+    const routeScope = { routeId: props.routeId };
+    this.proxy = new KongPlugin(this, KONG_PLUGINS.aiProxy, {
+      name: KONG_PLUGINS.aiProxy,
+      config: aiProxyConfig(props.model, props.credential),
+      scope: routeScope,
+      tags: props.tags,
+    });
+    const guard = props.model.promptGuard;
+    this.promptGuard =
+      guard && (guard.allowPatterns.length > 0 || guard.denyPatterns.length > 0)
+        ? new KongPlugin(this, KONG_PLUGINS.aiPromptGuard, {
+            name: KONG_PLUGINS.aiPromptGuard,
+            config: aiPromptGuardConfig(guard),
+            scope: routeScope,
+            tags: props.tags,
+          })
+        : undefined;
+  }
+}
