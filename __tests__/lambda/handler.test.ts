@@ -73,6 +73,11 @@ describe('model host: successful predictions', () => {
     expect(response.json.results).toEqual([{ label: 'neutral', score: 0 }]);
   });
 
+  test('logs the correlation id Kong forwards, so one id follows the request end to end', async () => {
+    await call({ headers: { 'content-type': 'application/json', 'kong-request-id': '6a1c3e2f-0d0f-4b6e#42' } });
+    expect(logs).toEqual([expect.objectContaining({ requestId: 'req-0001', correlationId: '6a1c3e2f-0d0f-4b6e#42', status: 200 })]);
+  });
+
   test('each request writes one structured log line without the text', async () => {
     await call(jsonBody({ inputs: 'secret prompt text' }));
     expect(logs).toEqual([

@@ -10,7 +10,7 @@ import {
   type KongPluginName,
   type PluginConfig,
 } from '../../lib/kong';
-import { KongPlugin } from './kong-plugin';
+import { scopedPlugins, type KongPlugin } from './kong-plugin';
 
 /** Properties of a {@link GatewayService}. */
 export interface GatewayServiceProps {
@@ -62,14 +62,14 @@ export class GatewayService extends Construct {
       tags: [...props.tags],
     });
 
-    const plugins = new Map<KongPluginName, KongPlugin>();
-    const add = (name: KongPluginName, config: PluginConfig) => {
-      plugins.set(name, new KongPlugin(this, name, { name, config, scope: { serviceId: this.service.id }, tags: props.tags }));
-    };
-    add(KONG_PLUGINS.correlationId, correlationIdConfig());
-    add(KONG_PLUGINS.prometheus, prometheusConfig({ aiMetrics: props.aiMetrics ?? false }));
-    if (props.cors) add(KONG_PLUGINS.cors, corsConfig(props.cors.settings, props.cors.kong));
-    if (props.upstreamApiKey !== undefined) add(KONG_PLUGINS.requestTransformer, upstreamKeyInjectionConfig(props.upstreamApiKey));
-    this.plugins = plugins;
+    const entries: [KongPluginName, PluginConfig][] = [
+      [KONG_PLUGINS.correlationId, correlationIdConfig()],
+      [KONG_PLUGINS.prometheus, prometheusConfig({ aiMetrics: props.aiMetrics ?? false })],
+    ];
+    if (props.cors) entries.push([KONG_PLUGINS.cors, corsConfig(props.cors.settings, props.cors.kong)]);
+    if (props.upstreamApiKey !== undefined) {
+      entries.push([KONG_PLUGINS.requestTransformer, upstreamKeyInjectionConfig(props.upstreamApiKey)]);
+    }
+    this.plugins = scopedPlugins(this, { serviceId: this.service.id }, props.tags, entries);
   }
 }

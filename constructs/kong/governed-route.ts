@@ -12,7 +12,7 @@ import {
 } from '../../lib/kong';
 import { PREDICT_METHOD } from '../../lambda/request';
 import { invalidProp } from '../../lib/errors';
-import { KongPlugin } from './kong-plugin';
+import { scopedPlugins, type KongPlugin } from './kong-plugin';
 
 /** Properties of a {@link GovernedRoute}. */
 export interface GovernedRouteProps {
@@ -70,15 +70,12 @@ export class GovernedRoute extends Construct {
       tags: [...props.tags],
     });
 
-    const plugins = new Map<KongPluginName, KongPlugin>();
-    const add = (name: KongPluginName, config: KongPlugin['config']) => {
-      plugins.set(name, new KongPlugin(this, name, { name, config, scope: { routeId: this.route.id }, tags: props.tags }));
-    };
     const auth = authenticationPlugin(props.authentication);
-    add(auth.name, auth.config);
-    add(KONG_PLUGINS.acl, aclConfig(props.allowedGroups));
-    add(KONG_PLUGINS.rateLimiting, rateLimitingConfig(props.defaultTier, props.rateLimiting, props.redisPassword));
-    add(KONG_PLUGINS.requestSizeLimiting, requestSizeLimitingConfig(props.maxBodyBytes));
-    this.plugins = plugins;
+    this.plugins = scopedPlugins(this, { routeId: this.route.id }, props.tags, [
+      [auth.name, auth.config],
+      [KONG_PLUGINS.acl, aclConfig(props.allowedGroups)],
+      [KONG_PLUGINS.rateLimiting, rateLimitingConfig(props.defaultTier, props.rateLimiting, props.redisPassword)],
+      [KONG_PLUGINS.requestSizeLimiting, requestSizeLimitingConfig(props.maxBodyBytes)],
+    ]);
   }
 }

@@ -62,6 +62,19 @@ export class KongPlugin extends Construct {
   }
 }
 
+/**
+ * Adds one {@link KongPlugin} per entry, all with the same scope and tags, as children of `scope`
+ * (construct ids are the plugin names), and returns them by name.
+ */
+export function scopedPlugins(
+  scope: Construct,
+  pluginScope: KongPluginScope,
+  tags: readonly string[],
+  entries: ReadonlyArray<readonly [KongPluginName, PluginConfig]>,
+): ReadonlyMap<KongPluginName, KongPlugin> {
+  return new Map(entries.map(([name, config]) => [name, new KongPlugin(scope, name, { name, config, scope: pluginScope, tags })]));
+}
+
 /** The `config_json` value for a plugin configuration (see {@link KongPlugin}). */
 export function renderConfigJson(config: PluginConfig): string {
   if (!containsToken(config)) {
