@@ -4,7 +4,9 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
 import { MODEL_HOST_CONFIG_ENV, type ModelHostConfig } from '../lambda/contract';
-import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS } from '../lib/aws';
+import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../lib/aws';
+import { bedrockInvokeStatements } from '../lib/bedrock';
+import { contradictoryProps } from '../lib/errors';
 import { MODEL_HOST_HANDLER } from '../lib/bundle';
 import type { HostedModelConfig } from '../lib/config/schema';
 import { functionLogGroupName } from '../lib/naming';
@@ -23,14 +25,19 @@ export interface ModelFunctionProps {
   readonly code: ModelHostCode;
   /** Retention of the function's log group, in days. */
   readonly logRetentionDays: number;
+  /** The function's region (scopes Bedrock permissions). */
+  readonly region: AwsRegion;
+  /** The account id, a reference; needed for Bedrock inference profiles only. @default none */
+  readonly accountId?: string;
 }
 
 /**
  * One model host: a Lambda function serving one model, its own IAM role and its own log group.
  *
  * The role trusts only lambda.amazonaws.com and may write only to this function's log group, plus
- * X-Ray segments (X-Ray's write actions have no resource types, so they take `*`). Memory, timeout
- * and reserved concurrency come from the model's configuration; tracing is active; logs are JSON.
+ * X-Ray segments (X-Ray's write actions have no resource types, so they take `*`); a Bedrock model's
+ * role may also invoke exactly its configured model. Memory, timeout and reserved concurrency come
+ * from the model's configuration; tracing is active; logs are JSON.
  */
 export class ModelFunction extends Construct {
   /** The model this function serves. */
@@ -48,6 +55,9 @@ export class ModelFunction extends Construct {
     super(scope, id);
     const { model } = props;
     this.modelName = model.name;
+    if (props.code.kind !== model.kind) {
+      throw contradictoryProps('ModelFunction', `model ${model.name} is ${model.kind}, but its code serves ${props.code.kind}`);
+    }
 
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: functionLogGroupName(props.functionName),
@@ -76,6 +86,7 @@ export class ModelFunction extends Construct {
           Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           Resource: '*',
         },
+        ...(model.kind === 'bedrock-chat' ? bedrockInvokeStatements(model.settings.modelId, props.region, props.accountId) : []),
       ]),
     });
 

@@ -27,29 +27,46 @@ export const modelNameSchema = z
       'must be 1-40 characters of lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen (e.g. "sentiment" or "sentiment-v2")',
   });
 
-/** Request limits a model host enforces before any model code runs. */
+const maxBodyBytes = z
+  .int()
+  .min(16)
+  .max(LAMBDA_LIMITS.maxPayloadBytes)
+  .default(64 * 1024)
+  .describe('Largest request body accepted, in bytes; larger bodies get 413. Lambda caps synchronous payloads at 6 MiB.');
+
+/** Request limits of the text kinds (`{"inputs": ...}`), enforced before any model code runs. */
 export const requestLimitsSchema = z
   .strictObject({
-    maxBodyBytes: z
-      .int()
-      .min(16)
-      .max(LAMBDA_LIMITS.maxPayloadBytes)
-      .default(64 * 1024)
-      .describe('Largest request body accepted, in bytes; larger bodies get 413. Lambda caps synchronous payloads at 6 MiB.'),
-    maxInputs: z
-      .int()
-      .min(1)
-      .max(1000)
-      .default(32)
-      .describe('Most texts accepted in one `inputs` array.'),
+    maxBodyBytes,
+    maxInputs: z.int().min(1).max(1000).default(32).describe('Most texts accepted in one `inputs` array.'),
+    maxInputChars: z.int().min(1).max(1_000_000).default(10_000).describe('Longest text accepted, in characters.'),
+  })
+  .describe('Request limits enforced by the model host.');
+
+/** Request limits of chat kinds (OpenAI chat completions requests). */
+export const chatLimitsSchema = z
+  .strictObject({
+    maxBodyBytes,
+    maxMessages: z.int().min(1).max(500).default(50).describe('Most messages accepted in one conversation.'),
     maxInputChars: z
       .int()
       .min(1)
       .max(1_000_000)
-      .default(10_000)
-      .describe('Longest text accepted, in characters.'),
+      .default(50_000)
+      .describe('Most characters accepted across all messages of a request.'),
   })
   .describe('Request limits enforced by the model host.');
+
+/** What the host logs about each request. */
+const loggingSchema = z
+  .strictObject({
+    payloads: z
+      .boolean()
+      .default(false)
+      .describe('Also log inputs, prompts and outputs. For debugging only: they may hold personal data.'),
+  })
+  .prefault({})
+  .describe('Request logging. Sizes, latency and token usage are always logged; text only with payloads.');
 
 /** Settings of the `sentiment` kind. */
 export const sentimentSettingsSchema = z
@@ -63,19 +80,90 @@ export const sentimentSettingsSchema = z
   })
   .describe('Settings of the sentiment model (wink-nlp, English).');
 
+/** Settings of the `entities` kind. */
+export const entitiesSettingsSchema = z
+  .strictObject({
+    types: z
+      .array(z.string().regex(/^[A-Z_]{2,20}$/, { error: 'must be an upper-case entity type such as DATE, MONEY or EMAIL' }))
+      .min(1)
+      .optional()
+      .describe('Entity types to return (DATE, TIME, DURATION, MONEY, PERCENT, CARDINAL, ORDINAL, EMAIL, URL, HASHTAG, MENTION, EMOJI, EMOTICON); all when absent.'),
+  })
+  .describe('Settings of the named-entity model (wink-nlp, English).');
+
+/** Settings of the `keywords` kind. */
+export const keywordsSettingsSchema = z
+  .strictObject({
+    maxKeywords: z.int().min(1).max(100).default(10).describe('Most keywords returned per text.'),
+  })
+  .describe('Settings of the keyword model (wink-nlp, English).');
+
+/** Settings of the `bedrock-chat` kind. */
+export const bedrockChatSettingsSchema = z
+  .strictObject({
+    modelId: z
+      .string()
+      .regex(/^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?[a-z0-9-]+\.[A-Za-z0-9._:-]+$/, {
+        error:
+          'must be a Bedrock model id such as "anthropic.claude-3-5-haiku-20241022-v1:0", or a cross-region inference profile id such as "us.anthropic.claude-3-5-haiku-20241022-v1:0"',
+      })
+      .describe('The Bedrock foundation model id, or a cross-region inference profile id (us., eu., apac., global., ...).'),
+    defaultMaxTokens: z.int().min(1).max(100_000).default(512).describe('max_tokens when a request sets none.'),
+    maxTokensCeiling: z.int().min(1).max(100_000).default(4096).describe('The largest max_tokens a request may ask for.'),
+    temperature: z.number().min(0).max(1).optional().describe('Default temperature when a request sets none.'),
+    topP: z.number().min(0).max(1).optional().describe('Default top_p when a request sets none.'),
+    stopSequences: z.array(z.string().min(1).max(100)).max(4).default([]).describe('Stop sequences added to every request.'),
+  })
+  .refine((s) => s.defaultMaxTokens <= s.maxTokensCeiling, {
+    error: 'defaultMaxTokens must not exceed maxTokensCeiling',
+    path: ['defaultMaxTokens'],
+  })
+  .describe('Settings of a chat model on Amazon Bedrock (Converse API).');
+
+const hostFields = { name: modelNameSchema, logging: loggingSchema };
+
 /** A `sentiment` model host: English sentiment analysis that runs offline inside Lambda. */
 export const sentimentHostSchema = z.strictObject({
-  name: modelNameSchema,
+  ...hostFields,
   kind: z.literal('sentiment').describe('English sentiment analysis; runs offline inside Lambda.'),
   settings: sentimentSettingsSchema.prefault({}),
   limits: requestLimitsSchema.prefault({}),
+});
+
+/** An `entities` model host: named entities (dates, money, emails, ...) offline inside Lambda. */
+export const entitiesHostSchema = z.strictObject({
+  ...hostFields,
+  kind: z.literal('entities').describe('English named entities (dates, amounts, emails, URLs, ...); runs offline inside Lambda.'),
+  settings: entitiesSettingsSchema.prefault({}),
+  limits: requestLimitsSchema.prefault({}),
+});
+
+/** A `keywords` model host: keyword extraction offline inside Lambda. */
+export const keywordsHostSchema = z.strictObject({
+  ...hostFields,
+  kind: z.literal('keywords').describe('English keyword extraction; runs offline inside Lambda.'),
+  settings: keywordsSettingsSchema.prefault({}),
+  limits: requestLimitsSchema.prefault({}),
+});
+
+/** A `bedrock-chat` model host: an LLM on Amazon Bedrock behind an OpenAI-compatible API. */
+export const bedrockChatHostSchema = z.strictObject({
+  ...hostFields,
+  kind: z.literal('bedrock-chat').describe('A chat model on Amazon Bedrock, served with the OpenAI chat completions shape.'),
+  settings: bedrockChatSettingsSchema,
+  limits: chatLimitsSchema.prefault({}),
 });
 
 /**
  * What a function needs to know to serve its model, one schema per kind. The `kind` field selects
  * the model implementation inside the host.
  */
-export const modelHostConfigSchema = z.discriminatedUnion('kind', [sentimentHostSchema]);
+export const modelHostConfigSchema = z.discriminatedUnion('kind', [
+  sentimentHostSchema,
+  entitiesHostSchema,
+  keywordsHostSchema,
+  bedrockChatHostSchema,
+]);
 
 /** The configuration of one model host function, as parsed from {@link MODEL_HOST_CONFIG_ENV}. */
 export type ModelHostConfig = z.output<typeof modelHostConfigSchema>;
@@ -83,8 +171,14 @@ export type ModelHostConfig = z.output<typeof modelHostConfigSchema>;
 /** The model kinds the host can run. */
 export type ModelKind = ModelHostConfig['kind'];
 
+/** The configuration of one kind. */
+export type HostConfigOf<K extends ModelKind> = Extract<ModelHostConfig, { kind: K }>;
+
 /** Every kind the host runs, for telling Lambda-hosted models from others. */
 export const HOSTED_MODEL_KINDS: readonly ModelKind[] = modelHostConfigSchema.options.map((o) => o.shape.kind.value);
 
-/** Request limits after defaults. */
+/** Request limits of the text kinds, after defaults. */
 export type RequestLimits = z.output<typeof requestLimitsSchema>;
+
+/** Request limits of chat kinds, after defaults. */
+export type ChatLimits = z.output<typeof chatLimitsSchema>;

@@ -11,9 +11,23 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   method_not_allowed: 405,
+  rate_limited: 429,
   misconfigured: 500,
   internal_error: 500,
+  model_unavailable: 502,
+  upstream_error: 502,
+  service_unavailable: 503,
+  upstream_timeout: 504,
 } as const;
+
+/** Codes a client's own mistake produces (never a 5xx). */
+export const CLIENT_ERROR_CODES = [
+  'invalid_json',
+  'invalid_request',
+  'payload_too_large',
+  'unsupported_media_type',
+  'method_not_allowed',
+] as const satisfies readonly ErrorCode[];
 
 /** A stable error code of the host's contract. */
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,23 +1,15 @@
 /**
- * Reads a prediction request out of an API Gateway proxy event, checking in order: the method, the
- * content type, the body size, the JSON, and the body's shape against the model's limits. The first
- * failure becomes an {@link HttpError} with the contract's code; nothing reaches a model unchecked.
+ * Reads a request out of an API Gateway proxy event. Every kind shares the first checks, in order:
+ * the method, the content type, the body size and the JSON. Then the kind's own schema checks the
+ * body's shape against the model's limits. The first failure becomes an {@link HttpError} with the
+ * contract's code; nothing reaches a model unchecked.
  */
 import { z } from 'zod';
 import { formatPath } from '../lib/errors';
-import type { RequestLimits } from './contract';
 import { headerValue, HttpError } from './http';
 
 /** The only method a model answers. */
 export const PREDICT_METHOD = 'POST';
-
-/** A validated prediction request: one or more texts. */
-export interface PredictionRequest {
-  /** The texts to run the model on, in order. */
-  readonly inputs: readonly string[];
-  /** Whether the client sent a single string (rather than a list). */
-  readonly single: boolean;
-}
 
 /** The subset of an API Gateway proxy event the host reads; every field may be missing. */
 export interface ProxyEventLike {
@@ -27,60 +19,71 @@ export interface ProxyEventLike {
   readonly isBase64Encoded?: unknown;
 }
 
-/** The shape of a request body under the given limits. */
-export function requestBodySchema(limits: RequestLimits) {
-  const text = z.string().max(limits.maxInputChars);
-  return z.strictObject({
-    inputs: z.union([text, z.array(text).min(1).max(limits.maxInputs)]),
-  });
+/** A JSON body that passed the shared checks. */
+export interface JsonBody {
+  readonly value: unknown;
+  /** Size of the body in bytes (as received, after base64 decoding). */
+  readonly bytes: number;
 }
 
-/** Parses and checks a request, or throws the {@link HttpError} the client should see. */
-export function readPredictionRequest(
-  event: ProxyEventLike,
-  limits: RequestLimits,
-  schema = requestBodySchema(limits),
-): PredictionRequest {
+/** The shared checks: method, content type, size, JSON. */
+export function readJsonBody(event: ProxyEventLike, maxBodyBytes: number, example: string): JsonBody {
   const method = typeof event.httpMethod === 'string' ? event.httpMethod.toUpperCase() : '';
   if (method !== PREDICT_METHOD) {
-    throw new HttpError(
-      'method_not_allowed',
-      `${method || 'This method'} is not supported; send a POST with a JSON body.`,
-      { allow: PREDICT_METHOD },
-    );
+    throw new HttpError('method_not_allowed', `${method || 'This method'} is not supported; send a POST with a JSON body.`, {
+      allow: PREDICT_METHOD,
+    });
   }
 
   checkContentType(headerValue(event.headers, 'content-type'));
 
   const raw = typeof event.body === 'string' ? event.body : '';
   const bytes = event.isBase64Encoded === true ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-  if (bytes.byteLength > limits.maxBodyBytes) {
+  if (bytes.byteLength > maxBodyBytes) {
     throw new HttpError(
       'payload_too_large',
-      `The body is ${bytes.byteLength} bytes; this model accepts at most ${limits.maxBodyBytes}. Send fewer or shorter inputs.`,
+      `The body is ${bytes.byteLength} bytes; this model accepts at most ${maxBodyBytes}. Send fewer or shorter inputs.`,
     );
   }
   const text = bytes.toString('utf8');
   if (text.trim() === '') {
-    throw new HttpError('invalid_json', 'The body is empty; send a JSON object such as {"inputs": "some text"}.');
+    throw new HttpError('invalid_json', `The body is empty; send a JSON object such as ${example}.`);
   }
-
-  let body: unknown;
   try {
-    body = JSON.parse(text);
+    return { value: JSON.parse(text) as unknown, bytes: bytes.byteLength };
   } catch (err) {
-    throw new HttpError(
-      'invalid_json',
-      `The body is not valid JSON (${(err as Error).message}); send a JSON object such as {"inputs": "some text"}.`,
-    );
+    throw new HttpError('invalid_json', `The body is not valid JSON (${(err as Error).message}); send a JSON object such as ${example}.`);
   }
+}
 
+/** Checks a parsed body against a kind's schema, or throws `invalid_request` naming every problem. */
+export function validateBody<T>(schema: z.ZodType<T>, body: unknown, shape: string, phrase: IssuePhraser = describeIssue): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new HttpError('invalid_request', describeShapeProblems(parsed.error.issues, limits));
-  }
-  const { inputs } = parsed.data;
-  return typeof inputs === 'string' ? { inputs: [inputs], single: true } : { inputs, single: false };
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.flatMap(specific);
+  const problems = issues.slice(0, MAX_REPORTED_PROBLEMS).map(phrase);
+  const more = issues.length > MAX_REPORTED_PROBLEMS ? ` (and ${issues.length - MAX_REPORTED_PROBLEMS} more)` : '';
+  throw new HttpError('invalid_request', `The body does not match ${shape}: ${problems.join('; ')}${more}.`);
+}
+
+/** Describes one validation problem for a client. */
+export type IssuePhraser = (issue: z.core.$ZodIssue) => string;
+
+/** The body of the text kinds under the given limits: `{"inputs": string | string[]}`. */
+export function textInputsSchema(limits: { maxInputs: number; maxInputChars: number }) {
+  const text = z.string().max(limits.maxInputChars, { error: `is longer than ${limits.maxInputChars} characters` });
+  return z.strictObject({
+    inputs: z.union(
+      [
+        text,
+        z
+          .array(text)
+          .min(1, { error: 'is empty; send at least one text' })
+          .max(limits.maxInputs, { error: `has more than ${limits.maxInputs} texts` }),
+      ],
+      { error: `must be a string or a list of at most ${limits.maxInputs} strings` },
+    ),
+  });
 }
 
 function checkContentType(contentType: string | undefined): void {
@@ -99,16 +102,12 @@ function checkContentType(contentType: string | undefined): void {
 
 const MAX_REPORTED_PROBLEMS = 5;
 
-function describeShapeProblems(issues: readonly z.core.$ZodIssue[], limits: RequestLimits): string {
-  issues = issues.flatMap(specific);
-  const problems = issues.slice(0, MAX_REPORTED_PROBLEMS).map((issue) => describeIssue(issue, limits));
-  const more = issues.length > MAX_REPORTED_PROBLEMS ? ` (and ${issues.length - MAX_REPORTED_PROBLEMS} more)` : '';
-  return `The body does not match {"inputs": string | string[]}: ${problems.join('; ')}${more}.`;
-}
+/** How zod's built-in messages begin. */
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (big|small)|Unrecognized)/;
 
 /**
- * For `inputs: string | string[]`, a union error says only "neither matched". When one branch got
- * past the type check (the client did send a list), its problems are the useful ones.
+ * A union error says only "no branch matched". When one branch got past the type check (the client
+ * did send a list, or an object), its problems are the useful ones.
  */
 function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   if (issue.code !== 'invalid_union') return [issue];
@@ -116,27 +115,28 @@ function specific(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
     (errors) => errors.length > 0 && !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0),
   );
   if (!branch) return [issue];
-  return branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
+  return branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue).flatMap(specific);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, limits: RequestLimits): string {
-  const where = issue.path.length ? formatPath(issue.path) : 'body';
+/** The phrasing of a problem: its path, then what is wrong, in the client's terms. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? formatPath(issue.path) : 'the body';
+  // A schema's own message (they start with a verb: "must be ...") beats zod's generic one.
+  if (issue.code !== 'unrecognized_keys' && !ZOD_DEFAULT_MESSAGE.test(issue.message)) return `${where} ${issue.message}`;
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (only "inputs" is accepted)`;
-    case 'too_big':
-      return issue.origin === 'string'
-        ? `${where} is longer than ${limits.maxInputChars} characters`
-        : `${where} has more than ${limits.maxInputs} texts`;
-    case 'too_small':
-      return `${where} is empty; send at least one text`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_union':
-      return `${where} must be a string or a non-empty list of strings (at most ${limits.maxInputs}, each at most ${limits.maxInputChars} characters)`;
+      return `${where} has the wrong type`;
     case 'invalid_type':
-      return issue.path.length === 0
-        ? 'the body must be a JSON object'
-        : `${where} must be a ${issue.expected}`;
+      return issue.path.length === 0 ? 'the body must be a JSON object' : `${where} must be ${article(issue.expected)}`;
+    case 'invalid_value':
+      return `${where} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
     default:
-      return `${where}: ${issue.message}`;
+      return `${where} is invalid (${issue.message})`;
   }
+}
+
+function article(expected: string): string {
+  return `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`;
 }

@@ -1,3 +1,4 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ApiCustomDomain } from '../constructs/api-custom-domain';
@@ -7,7 +8,9 @@ import { DnsValidatedCertificate } from '../constructs/dns-validated-certificate
 import { ModelApi } from '../constructs/model-api';
 import { ModelFunction } from '../constructs/model-function';
 import { ModelHostCode } from '../constructs/model-host-code';
+import type { ModelKind } from '../lambda/contract';
 import type { AwsRegion } from '../lib/aws';
+import { parseBedrockModelId } from '../lib/bedrock';
 import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
 import { contradictoryProps } from '../lib/errors';
 import { Naming, regionalHostname } from '../lib/naming';
@@ -49,15 +52,31 @@ export class RegionStack extends GatewayStack {
     super(scope, naming.regionStack(region), { config, region });
     this.hostname = regionalHostname(region, config.dns.apiDomain);
 
-    const code = new ModelHostCode(this, 'model-host-code');
-    this.modelFunctions = config.models.filter(isHostedModel).map(
+    const hosted = config.models.filter(isHostedModel);
+    // One deployment package per kind, shared by that kind's models.
+    const codes = new Map<ModelKind, ModelHostCode>();
+    const codeFor = (kind: ModelKind) => {
+      let code = codes.get(kind);
+      if (!code) {
+        code = new ModelHostCode(this, `model-host-code-${kind}`, { kind });
+        codes.set(kind, code);
+      }
+      return code;
+    };
+    // The account id scopes Bedrock inference-profile permissions; looked up only when needed.
+    const accountId = hosted.some((m) => m.kind === 'bedrock-chat' && parseBedrockModelId(m.settings.modelId).inferenceProfileId)
+      ? new DataAwsCallerIdentity(this, 'account').accountId
+      : undefined;
+    this.modelFunctions = hosted.map(
       (model) =>
         new ModelFunction(this, `model-${model.name}`, {
           model,
           functionName: naming.functionName(model.name),
           roleName: naming.functionRoleName(region, model.name),
-          code,
+          code: codeFor(model.kind),
           logRetentionDays: config.logRetentionDays,
+          region,
+          accountId,
         }),
     );
 

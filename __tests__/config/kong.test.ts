@@ -123,7 +123,7 @@ describe('Kong configuration', () => {
 
   test('with only external LLMs there is nothing for the regions to serve', () => {
     expect(problems(configDocument({ models: [chat()] }))).toEqual([
-      'f.yaml  models: no model runs in Lambda; accepted: at least one hosted model (kind sentiment) for the regions to serve',
+      'f.yaml  models: no model runs in Lambda; accepted: at least one hosted model (kind sentiment, entities, keywords, bedrock-chat) for the regions to serve',
     ]);
   });
 

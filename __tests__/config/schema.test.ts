@@ -42,7 +42,7 @@ describe('configuration schema', () => {
 
   test('an unknown key inside a model lists that model kind’s keys', () => {
     expect(problems(configDocument({ models: [model({ memory: 1024 })] }))).toEqual([
-      expect.stringContaining('models[0].memory: unknown key (did you mean "memoryMb"?); accepted: one of the keys name, kind, settings, limits, memoryMb, timeoutSeconds, reservedConcurrency'),
+      expect.stringContaining('models[0].memory: unknown key (did you mean "memoryMb"?); accepted: one of the keys name, logging, kind, settings, limits, memoryMb, timeoutSeconds, reservedConcurrency, allowedGroups'),
     ]);
   });
 
@@ -94,7 +94,7 @@ describe('configuration schema', () => {
 
   test('an unknown model kind lists the kinds and suggests the closest', () => {
     expect(problems(configDocument({ models: [model({ kind: 'sentimnt' })] }))).toEqual([
-      expect.stringContaining('models[0].kind: received "sentimnt"; accepted: one of "sentiment", "external-llm" (did you mean "sentiment"?)'),
+      expect.stringContaining('models[0].kind: received "sentimnt"; accepted: one of "sentiment", "entities", "keywords", "bedrock-chat", "external-llm" (did you mean "sentiment"?)'),
     ]);
   });
 

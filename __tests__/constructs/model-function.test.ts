@@ -31,6 +31,7 @@ describe('ModelFunction', () => {
     expect(hostConfig).toEqual({
       name: 'sentiment',
       kind: 'sentiment',
+      logging: { payloads: false },
       settings: { neutralThreshold: 0.05 },
       limits: { maxBodyBytes: 65536, maxInputs: 32, maxInputChars: 10000 },
     });

@@ -1,56 +1,114 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { MODEL_HOST_CONFIG_ENV } from '../../lambda/contract';
+import { unzipSync } from 'fflate';
+import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../../lambda/contract';
 import { bundleModelHost, MODEL_HOST_HANDLER } from '../../lib/bundle';
+import { configDocument, modelDocument } from '../support/config';
+import { gatewayConfigSchema } from '../../lib/config/schema';
 import { proxyEvent } from '../support/events';
+import { resources, synthesizeEnvironment, type SynthesizedApp } from '../support/synth';
 
-/** Loads the bundle in a fresh Node process, as Lambda does, and invokes its handler once. */
-function invokeBundle(directory: string, env: Record<string, string>, event: unknown): { statusCode: number; body: string } {
+/** Runs one invocation of an unpacked Lambda package in a fresh Node process, as Lambda would. */
+function invokePackage(dir: string, env: Record<string, string>, event: unknown): { statusCode: number; body: string; headers: Record<string, string> } {
   const [file, exported] = MODEL_HOST_HANDLER.split('.');
   const script = `
-    const mod = require(${JSON.stringify(path.join(directory, `${file}.js`))});
-    mod[${JSON.stringify(exported)}](JSON.parse(process.argv[1]), { awsRequestId: 'ctx' })
+    const mod = require(${JSON.stringify(path.join(dir, `${file}.js`))});
+    mod[${JSON.stringify(exported)}](JSON.parse(process.argv[1]), { awsRequestId: 'ctx', getRemainingTimeInMillis: () => 10000 })
       .then((r) => process.stdout.write('\\n@@' + JSON.stringify(r)));`;
   const out = execFileSync(process.execPath, ['-e', script, JSON.stringify(event)], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // A clean environment: no AWS credentials, no shared config, no instance metadata probe.
+    env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', ...env },
     encoding: 'utf8',
   });
-  return JSON.parse(out.slice(out.lastIndexOf('@@') + 2)) as { statusCode: number; body: string };
+  return JSON.parse(out.slice(out.lastIndexOf('@@') + 2)) as { statusCode: number; body: string; headers: Record<string, string> };
 }
 
-describe('the bundled model host (what Lambda runs)', () => {
-  const bundle = bundleModelHost();
+const KINDS: ModelKind[] = ['sentiment', 'entities', 'keywords', 'bedrock-chat'];
 
-  test('is one self-contained index.js that needs nothing from node_modules', () => {
-    expect(fs.readdirSync(bundle.directory)).toEqual(['index.js']);
-    const source = fs.readFileSync(path.join(bundle.directory, 'index.js'), 'utf8');
-    expect(source).not.toMatch(/require\(["'](zod|wink-nlp|wink-eng-lite-web-model)["']\)/);
-  });
+describe('the Lambda packages synth produces (what Lambda runs)', () => {
+  let synth: SynthesizedApp;
+  let work: string;
+  /** Per model kind: the unpacked zip and the function's environment, as synthesized. */
+  const packages = new Map<ModelKind, { dir: string; env: Record<string, string>; zipBytes: number; files: string[] }>();
 
-  test('answers a prediction when configured through its environment', () => {
-    const response = invokeBundle(
-      bundle.directory,
-      { [MODEL_HOST_CONFIG_ENV]: JSON.stringify({ name: 'sentiment', kind: 'sentiment' }) },
-      proxyEvent({ body: JSON.stringify({ inputs: ['I love it', 'I hate it'] }) }),
+  beforeAll(() => {
+    const config = gatewayConfigSchema.parse(
+      configDocument({
+        regions: ['eu-west-1'],
+        models: [
+          modelDocument({ name: 'sentiment' }),
+          modelDocument({ name: 'entities', kind: 'entities' }),
+          modelDocument({ name: 'keywords', kind: 'keywords', settings: { maxKeywords: 3 } }),
+          modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0' } }),
+        ],
+      }),
     );
+    synth = synthesizeEnvironment(config);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-pkg-'));
+    const stackDir = path.join(synth.outdir, synth.manifest.stacks['aigw-test-eu-west-1']!.workingDirectory);
+    for (const fn of resources(synth.stack('aigw-test-eu-west-1'), 'aws_lambda_function')) {
+      const env = (fn['environment'] as { variables: Record<string, string> }).variables;
+      const kind = (JSON.parse(env[MODEL_HOST_CONFIG_ENV]!) as { kind: ModelKind }).kind;
+      const zip = fs.readFileSync(path.join(stackDir, fn['filename'] as string));
+      const dir = path.join(work, kind);
+      fs.mkdirSync(dir);
+      const entries = unzipSync(new Uint8Array(zip));
+      for (const [name, data] of Object.entries(entries)) fs.writeFileSync(path.join(dir, name), data);
+      packages.set(kind, { dir, env, zipBytes: zip.byteLength, files: Object.keys(entries) });
+    }
+  });
+  afterAll(() => {
+    synth.cleanup();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('each kind has its own package: one index.js, run where no node_modules can be found', () => {
+    expect([...packages.keys()].sort()).toEqual([...KINDS].sort());
+    for (const { files, dir } of packages.values()) {
+      expect(files).toEqual(['index.js']);
+      // Node resolves packages upwards from the module's directory: none above means the
+      // invocations below prove the package is self-contained.
+      for (let up = dir; up !== path.dirname(up); up = path.dirname(up)) {
+        expect(fs.existsSync(path.join(up, 'node_modules'))).toBe(false);
+      }
+    }
+  });
+
+  test('the Bedrock package does not carry the language model, and the text packages do not carry the Bedrock client', () => {
+    expect(packages.get('bedrock-chat')!.zipBytes).toBeLessThan(packages.get('sentiment')!.zipBytes / 2);
+    expect(fs.readFileSync(path.join(packages.get('sentiment')!.dir, 'index.js'), 'utf8')).not.toContain('ConverseCommand');
+  });
+
+  test.each([
+    ['sentiment', { inputs: ['I love it', 'I hate it'] }, { results: [{ label: 'positive' }, { label: 'negative' }] }],
+    ['entities', { inputs: 'Pay $20 on March 3rd to bob@example.com' }, { results: [{ entities: expect.arrayContaining([{ text: 'bob@example.com', type: 'EMAIL' }]) }] }],
+    ['keywords', { inputs: 'Cloud platforms help teams. Cloud tools and cloud platforms scale.' }, { results: [{ keywords: [{ keyword: 'cloud', count: 3 }, { keyword: 'platform', count: 2 }, expect.anything()] }] }],
+  ] as const)('%s answers a prediction with the environment synth gave it', (kind, body, expected) => {
+    const { dir, env } = packages.get(kind)!;
+    const response = invokePackage(dir, env, proxyEvent({ body: JSON.stringify(body) }));
     expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({
-      model: 'sentiment',
-      requestId: 'req-0001',
-      results: [{ label: 'positive' }, { label: 'negative' }],
-    });
+    expect(JSON.parse(response.body)).toMatchObject({ model: kind, requestId: 'req-0001', ...expected });
   });
 
-  test('answers 500 misconfigured, not a crash, when its environment is missing', () => {
-    const response = invokeBundle(bundle.directory, {}, proxyEvent());
+  test('bedrock-chat without AWS credentials answers 502 with what to set, not a crash', () => {
+    const { dir, env } = packages.get('bedrock-chat')!;
+    const response = invokePackage(dir, env, proxyEvent({ body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }] }) }));
+    expect(response.statusCode).toBe(502);
+    expect(JSON.parse(response.body).error).toEqual({ code: 'model_unavailable', message: expect.stringContaining('No AWS credentials') });
+  });
+
+  test('a package answers 500 misconfigured, not a crash, when its environment names another kind', () => {
+    const { dir } = packages.get('sentiment')!;
+    const response = invokePackage(dir, { [MODEL_HOST_CONFIG_ENV]: JSON.stringify({ name: 'k', kind: 'keywords' }) }, proxyEvent());
     expect(response.statusCode).toBe(500);
-    expect(JSON.parse(response.body).error.code).toBe('misconfigured');
+    expect(JSON.parse(response.body).error).toEqual({ code: 'misconfigured', message: expect.stringContaining('this bundle serves sentiment, not keywords') });
   });
 
-  test('is reproducible: same content, same pinned mtime', () => {
-    const stat = fs.statSync(path.join(bundle.directory, 'index.js'));
-    expect(stat.mtime.toISOString()).toBe('2000-01-01T00:00:00.000Z');
-    expect(path.basename(bundle.directory)).toBe(bundle.sha256.slice(0, 16));
+  test('bundles are reproducible: content-named directory, pinned mtime', () => {
+    const bundle = bundleModelHost('sentiment');
+    expect(fs.statSync(path.join(bundle.directory, 'index.js')).mtime.toISOString()).toBe('2000-01-01T00:00:00.000Z');
+    expect(path.basename(bundle.directory)).toBe(`sentiment-${bundle.sha256.slice(0, 16)}`);
   });
 });

@@ -1,20 +1,19 @@
-import { modelHostConfigSchema, MODEL_HOST_CONFIG_ENV, type ModelHostConfig } from '../../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV } from '../../lambda/contract';
+import { hostConfig } from '../support/hosts';
 import { createHandler, handlerFromEnvironment, type LogFn, type ModelHostHandler } from '../../lambda/handler';
+import { ALL_MODEL_FACTORIES } from '../../lambda/models';
+import { createSentimentRuntime } from '../../lambda/models/sentiment';
 import { REQUEST_ID_HEADER } from '../../lambda/http';
 import { jsonBody, proxyEvent } from '../support/events';
 
-const config: ModelHostConfig = modelHostConfigSchema.parse({
-  name: 'sentiment',
-  kind: 'sentiment',
-  limits: { maxBodyBytes: 2048, maxInputs: 3, maxInputChars: 100 },
-});
+const config = hostConfig('sentiment', { limits: { maxBodyBytes: 2048, maxInputs: 3, maxInputChars: 100 } });
 
 let logs: Record<string, unknown>[];
 const log: LogFn = (entry) => logs.push({ ...entry });
 let handler: ModelHostHandler;
 
 beforeAll(() => {
-  handler = createHandler(config, { log });
+  handler = createHandler(config, { runtime: createSentimentRuntime(config), log });
 });
 beforeEach(() => {
   logs = [];
@@ -53,7 +52,8 @@ describe('model host: successful predictions', () => {
   });
 
   test('the neutral band comes from the model settings', async () => {
-    const wide = createHandler(modelHostConfigSchema.parse({ name: 'sentiment', kind: 'sentiment', settings: { neutralThreshold: 0.99 } }), { log });
+    const wideConfig = hostConfig('sentiment', { settings: { neutralThreshold: 0.99 } });
+    const wide = createHandler(wideConfig, { runtime: createSentimentRuntime(wideConfig), log });
     const response = await wide(proxyEvent(jsonBody({ inputs: 'I love this' })));
     expect(JSON.parse(response.body).results[0].label).toBe('neutral');
   });
@@ -93,13 +93,13 @@ describe('model host: client errors', () => {
     ['an empty body', { body: '' }, 400, 'invalid_json', /body is empty/],
     ['a missing body', { body: null }, 400, 'invalid_json', /body is empty/],
     ['a JSON array body', jsonBody(['x']), 400, 'invalid_request', /the body must be a JSON object/],
-    ['inputs of the wrong type', jsonBody({ inputs: 42 }), 400, 'invalid_request', /inputs must be a string or a non-empty list of strings/],
+    ['inputs of the wrong type', jsonBody({ inputs: 42 }), 400, 'invalid_request', /inputs must be a string or a list of at most 3 strings/],
     ['a missing inputs field', jsonBody({ text: 'x' }), 400, 'invalid_request', /unknown field "text"/],
     ['an empty inputs list', jsonBody({ inputs: [] }), 400, 'invalid_request', /inputs is empty; send at least one text/],
     ['too many inputs', jsonBody({ inputs: ['a', 'b', 'c', 'd'] }), 400, 'invalid_request', /inputs has more than 3 texts/],
     ['a text over the length limit', jsonBody({ inputs: ['ok', 'x'.repeat(101)] }), 400, 'invalid_request', /inputs\[1\] is longer than 100 characters/],
     ['a non-string in the list', jsonBody({ inputs: ['ok', 3] }), 400, 'invalid_request', /inputs\[1\] must be a string/],
-    ['an unknown field', jsonBody({ inputs: 'x', parameters: {} }), 400, 'invalid_request', /unknown field "parameters" \(only "inputs" is accepted\)/],
+    ['an unknown field', jsonBody({ inputs: 'x', parameters: {} }), 400, 'invalid_request', /does not match \{"inputs": string \| string\[\]\}: unknown field "parameters"/],
     ['a body over the byte limit', jsonBody({ inputs: 'x'.repeat(3000) }), 413, 'payload_too_large', /accepts at most 2048/],
     ['a text content type', { headers: { 'content-type': 'text/plain' } }, 415, 'unsupported_media_type', /"text\/plain" is not supported/],
     ['no content type', { headers: {} }, 415, 'unsupported_media_type', /Content-Type is missing/],
@@ -128,8 +128,9 @@ describe('model host: failures inside the model', () => {
   test('a model that throws answers 500 internal_error without the stack, and logs the cause', async () => {
     const failing = createHandler(config, {
       log,
-      model: {
-        predict: () => {
+      runtime: {
+        ...createSentimentRuntime(config),
+        invoke: async () => {
           throw new Error('weights corrupted at /opt/model.bin');
         },
       },
@@ -141,13 +142,13 @@ describe('model host: failures inside the model', () => {
       requestId: 'req-0001',
     });
     expect(response.body).not.toContain('weights corrupted');
-    expect(logs[0]).toMatchObject({ level: 'ERROR', error: 'Error: weights corrupted at /opt/model.bin' });
+    expect(logs[0]).toMatchObject({ level: 'ERROR', status: 500, error: 'Error: weights corrupted at /opt/model.bin' });
   });
 });
 
 describe('model host: configuration from the environment', () => {
   test('a valid MODEL_HOST_CONFIG serves its model', async () => {
-    const fromEnv = handlerFromEnvironment({ [MODEL_HOST_CONFIG_ENV]: JSON.stringify({ name: 'mood', kind: 'sentiment' }) }, log);
+    const fromEnv = handlerFromEnvironment({ [MODEL_HOST_CONFIG_ENV]: JSON.stringify({ name: 'mood', kind: 'sentiment' }) }, ALL_MODEL_FACTORIES, log);
     const response = await fromEnv(proxyEvent());
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body).model).toBe('mood');
@@ -158,7 +159,7 @@ describe('model host: configuration from the environment', () => {
     ['not JSON', { [MODEL_HOST_CONFIG_ENV]: '{' }, /MODEL_HOST_CONFIG is not valid JSON/],
     ['an unknown kind', { [MODEL_HOST_CONFIG_ENV]: JSON.stringify({ name: 'x', kind: 'llm' }) }, /MODEL_HOST_CONFIG is invalid/],
   ])('a %s configuration answers 500 misconfigured and says which variable', async (_case, env, message) => {
-    const broken = handlerFromEnvironment(env, log);
+    const broken = handlerFromEnvironment(env, ALL_MODEL_FACTORIES, log);
     const response = await broken(proxyEvent());
     expect(response.statusCode).toBe(500);
     expect(JSON.parse(response.body).error).toEqual({ code: 'misconfigured', message: expect.stringMatching(message) });

@@ -10,13 +10,14 @@ import { modelDocument, testConfig } from './config';
 /** A model function as the region stack builds it, for constructs that take one. */
 export function modelFunctionFixture(scope: Construct, name = 'sentiment', overrides: Record<string, unknown> = {}): ModelFunction {
   const model = testConfig({ models: [modelDocument({ name, ...overrides })] }).models.filter(isHostedModel)[0]!;
-  const code = new ModelHostCode(scope, `code-${name}`);
+  const code = new ModelHostCode(scope, `code-${name}`, { kind: model.kind });
   return new ModelFunction(scope, `model-${name}`, {
     model,
     functionName: `aigw-test-${name}`,
     roleName: `aigw-test-us-east-1-${name}`,
     code,
     logRetentionDays: 14,
+    region: 'us-east-1',
   });
 }
 

@@ -1,21 +1,23 @@
 /**
- * The model registry: builds the model a function's configuration names. Adding a kind means a
- * schema in `contract.ts` and a case here; the compiler flags a kind without one.
+ * The model registry: how each kind's runtime is built. Adding a kind means a schema in
+ * `contract.ts`, a factory here and an entry in `lambda/entries/`; the compiler flags a missing one.
  */
-import type { ModelHostConfig } from '../contract';
-import type { Model } from './model';
-import { createSentimentModel } from './sentiment';
+import type { ModelFactories } from './factory';
+import { createBedrockChatRuntime } from './bedrock-chat';
+import { createEntitiesRuntime } from './entities';
+import { createKeywordsRuntime } from './keywords';
+import { createSentimentRuntime } from './sentiment';
 
-export type { Model } from './model';
+export type { Invocation, InvokeContext, ModelRuntime, TokenUsage } from './runtime';
 
-/** Creates the model for a host configuration. Loads weights, so call it once per cold start. */
-export function createModel(config: ModelHostConfig): Model {
-  switch (config.kind) {
-    case 'sentiment':
-      return createSentimentModel(config.settings);
-    default: {
-      const unknownKind: never = config.kind;
-      throw new Error(`No model implementation for kind ${String(unknownKind)}`);
-    }
-  }
-}
+export type { ModelFactories, ModelFactory } from './factory';
+
+/** Every kind (local serving and tests use this; each Lambda bundle carries one kind). */
+export const ALL_MODEL_FACTORIES: Required<ModelFactories> = {
+  sentiment: createSentimentRuntime,
+  entities: createEntitiesRuntime,
+  keywords: createKeywordsRuntime,
+  'bedrock-chat': (config) => createBedrockChatRuntime(config),
+};
+
+export { factoryFor } from './factory';

@@ -1,12 +1,10 @@
 /**
- * English sentiment analysis with wink-nlp and its lite English model. The model ships inside the
- * npm package (no download, no network), so it runs offline inside Lambda. The score is wink's
- * document sentiment in [-1, 1]; the label applies the configured neutral band around 0.
+ * English sentiment: wink-nlp's document sentiment in [-1, 1], labelled with the configured
+ * neutral band around 0.
  */
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
-import type { ModelHostConfig } from '../contract';
-import type { Model } from './model';
+import type { HostConfigOf } from '../contract';
+import { textModelRuntime } from './text-model';
+import { englishNlp } from './wink';
 
 /** The prediction for one text. */
 export interface SentimentPrediction {
@@ -15,19 +13,14 @@ export interface SentimentPrediction {
   readonly score: number;
 }
 
-type SentimentSettings = Extract<ModelHostConfig, { kind: 'sentiment' }>['settings'];
-
-/** Loads the language model once; the returned model is reused across invocations. */
-export function createSentimentModel(settings: SentimentSettings): Model<SentimentPrediction> {
-  const nlp = winkNLP(model);
-  const { its } = nlp;
-  return {
-    predict(text: string): SentimentPrediction {
-      const raw = nlp.readDoc(text).out(its.sentiment) as unknown as number;
-      const score = Number.isFinite(raw) ? Math.round(raw * 1e4) / 1e4 : 0;
-      const label =
-        score > settings.neutralThreshold ? 'positive' : score < -settings.neutralThreshold ? 'negative' : 'neutral';
-      return { label, score };
-    },
-  };
+/** The sentiment runtime; loads the language model now. */
+export function createSentimentRuntime(config: HostConfigOf<'sentiment'>) {
+  const nlp = englishNlp();
+  const { neutralThreshold } = config.settings;
+  return textModelRuntime(config.name, config.limits, (text): SentimentPrediction => {
+    const raw = nlp.readDoc(text).out(nlp.its.sentiment) as unknown as number;
+    const score = Number.isFinite(raw) ? Math.round(raw * 1e4) / 1e4 : 0;
+    const label = score > neutralThreshold ? 'positive' : score < -neutralThreshold ? 'negative' : 'neutral';
+    return { label, score };
+  });
 }

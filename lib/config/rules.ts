@@ -12,6 +12,7 @@ import {
 import type { ConfigIssue } from '../errors';
 import { Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
+import { HOSTED_MODEL_KINDS } from '../../lambda/contract';
 import { isHostedModel, type GatewayConfig } from './schema';
 
 /**
@@ -225,7 +226,7 @@ const weightsMatchRegions: Rule = ({ kong, regions }) => {
 const hostedModelPresent: Rule = ({ models }) => {
   const valid = (models ?? []).filter((m) => m !== undefined);
   if (valid.length === 0 || valid.length !== (models ?? []).length || valid.some(isHostedModel)) return [];
-  return [{ path: ['models'], problem: 'no model runs in Lambda', accepted: 'at least one hosted model (kind sentiment) for the regions to serve' }];
+  return [{ path: ['models'], problem: 'no model runs in Lambda', accepted: `at least one hosted model (kind ${HOSTED_MODEL_KINDS.join(', ')}) for the regions to serve` }];
 };
 
 /** Browsers refuse credentialed CORS answers for the wildcard origin. */

@@ -16,7 +16,10 @@ import {
   TAG_LIMITS,
 } from '../aws';
 import {
+  bedrockChatHostSchema,
+  entitiesHostSchema,
   HOSTED_MODEL_KINDS,
+  keywordsHostSchema,
   modelNameSchema,
   requestLimitsSchema,
   sentimentHostSchema,
@@ -112,6 +115,9 @@ const externalLlmModelSchema = z.strictObject({
  */
 const modelSchema = z.discriminatedUnion('kind', [
   sentimentHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
+  entitiesHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
+  keywordsHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
+  bedrockChatHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
   externalLlmModelSchema,
 ]);
 

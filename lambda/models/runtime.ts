@@ -1,0 +1,44 @@
+/** What every model kind implements, and what an invocation reports back to the handler. */
+import type { z } from 'zod';
+
+/** Tokens a generative model consumed and produced. */
+export interface TokenUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly totalTokens: number;
+}
+
+/** What the handler needs to answer and log a request. */
+export interface Invocation {
+  /** The 200 response body. */
+  readonly body: unknown;
+  /** How many inputs (texts or messages) the request carried. */
+  readonly inputs: number;
+  /** Characters of input text. */
+  readonly inputChars: number;
+  /** Characters of generated or returned text. */
+  readonly outputChars: number;
+  /** Token usage, for generative models. */
+  readonly usage?: TokenUsage;
+  /** The input and output text, logged only when payload logging is on. */
+  readonly payload: { readonly input: unknown; readonly output: unknown };
+}
+
+/** Per-request facts a model may need. */
+export interface InvokeContext {
+  readonly requestId: string;
+  /** Milliseconds left before Lambda stops the function, when known. */
+  readonly remainingTimeMs?: number;
+}
+
+/** One model kind's behaviour: the request shape it accepts and how it answers. */
+export interface ModelRuntime<Request = unknown> {
+  /** A JSON example of a valid body, for error messages. */
+  readonly example: string;
+  /** The request shape, in words, for error messages. */
+  readonly shape: string;
+  /** Validates a body under the model's limits. */
+  readonly requestSchema: z.ZodType<Request>;
+  /** Runs the model. Failures a client should see are thrown as HttpError. */
+  invoke(request: Request, context: InvokeContext): Promise<Invocation>;
+}
