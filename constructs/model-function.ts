@@ -3,11 +3,12 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
-import { MODEL_HOST_CONFIG_ENV, type ModelHostConfig } from '../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV } from '../lambda/contract';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../lib/aws';
 import { bedrockInvokeStatements } from '../lib/bedrock';
 import { contradictoryProps } from '../lib/errors';
 import { MODEL_HOST_HANDLER } from '../lib/bundle';
+import { hostConfigOf } from '../lib/config/host-config';
 import type { HostedModelConfig } from '../lib/config/schema';
 import { functionLogGroupName } from '../lib/naming';
 import { policyDocument, serviceTrustPolicy } from '../lib/iam';
@@ -118,16 +119,4 @@ export class ModelFunction extends Construct {
   get invokeArn(): string {
     return this.function.invokeArn;
   }
-}
-
-/** What the host needs from a model's configuration: not how it is deployed, nor who may call it. */
-export function hostConfigOf(model: HostedModelConfig): ModelHostConfig {
-  const {
-    memoryMb: _memory,
-    timeoutSeconds: _timeout,
-    reservedConcurrency: _concurrency,
-    allowedGroups: _groups,
-    ...host
-  } = model;
-  return host;
 }

@@ -3,6 +3,10 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Testing } from 'cdktf';
 import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema } from '../../lambda/contract';
+import { ModelFunction } from '../../constructs/model-function';
+import { ModelHostCode } from '../../constructs/model-host-code';
+import { isHostedModel } from '../../lib/config/schema';
+import { modelDocument, testConfig } from '../support/config';
 import { modelFunctionFixture } from '../support/fixtures';
 import { onlyResource, synthConstructs } from '../support/synth';
 
@@ -75,5 +79,79 @@ describe('ModelFunction', () => {
     ]);
     const actions = document.Statement.flatMap((s) => s.Action);
     expect(actions.some((a) => a.endsWith('*'))).toBe(false);
+  });
+});
+
+describe('ModelFunction for a Bedrock chat model', () => {
+  function policyOf(modelId: string, accountId?: string) {
+    const json = synthConstructs((scope) => {
+      const model = testConfig({
+        models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId } })],
+      }).models.filter(isHostedModel)[0]!;
+      new ModelFunction(scope, 'model-chat', {
+        model,
+        functionName: 'aigw-test-chat',
+        roleName: 'aigw-test-eu-west-1-chat',
+        code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
+        logRetentionDays: 14,
+        region: 'eu-west-1',
+        accountId,
+      });
+    });
+    return JSON.parse(onlyResource(json, 'aws_iam_role_policy')['policy'] as string) as { Statement: Record<string, unknown>[] };
+  }
+
+  test('may invoke exactly the configured foundation model in its region', () => {
+    expect(policyOf('anthropic.claude-3-5-haiku-20241022-v1:0').Statement.slice(2)).toEqual([
+      {
+        Sid: 'InvokeConfiguredModel',
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel'],
+        Resource: 'arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',
+      },
+    ]);
+  });
+
+  test('through an inference profile: the profile, and its model only when reached through it', () => {
+    expect(policyOf('eu.anthropic.claude-3-5-haiku-20241022-v1:0', '123456789012').Statement.slice(2)).toEqual([
+      {
+        Sid: 'InvokeConfiguredProfile',
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel'],
+        Resource: 'arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-haiku-20241022-v1:0',
+      },
+      {
+        Sid: 'InvokeProfileModelOnlyThroughProfile',
+        Effect: 'Allow',
+        Action: ['bedrock:InvokeModel'],
+        Resource: 'arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',
+        Condition: {
+          StringEquals: {
+            'bedrock:InferenceProfileArn': 'arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-haiku-20241022-v1:0',
+          },
+        },
+      },
+    ]);
+  });
+
+  test('text models get no Bedrock permission at all', () => {
+    const json = synthConstructs((scope) => modelFunctionFixture(scope));
+    expect(onlyResource(json, 'aws_iam_role_policy')['policy']).not.toContain('bedrock');
+  });
+
+  test('refuses code of another kind', () => {
+    expect(() =>
+      synthConstructs((scope) => {
+        const model = testConfig().models.filter(isHostedModel)[0]!;
+        new ModelFunction(scope, 'm', {
+          model,
+          functionName: 'f',
+          roleName: 'r',
+          code: new ModelHostCode(scope, 'code', { kind: 'keywords' }),
+          logRetentionDays: 1,
+          region: 'us-east-1',
+        });
+      }),
+    ).toThrow('ModelFunction: model sentiment is sentiment, but its code serves keywords');
   });
 });

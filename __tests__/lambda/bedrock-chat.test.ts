@@ -165,6 +165,13 @@ describe('bedrock-chat: Bedrock failures become honest answers', () => {
     expect(response.body).not.toMatch(/\s+at\s/);
   });
 
+  test('a missing region answers 502 saying to set AWS_REGION', async () => {
+    bedrock.on(ConverseCommand).rejects(new Error('Region is missing'));
+    const response = await call(chatHandler(), hello);
+    expect(response.statusCode).toBe(502);
+    expect(response.json.error).toEqual({ code: 'model_unavailable', message: expect.stringContaining('set AWS_REGION') });
+  });
+
   test('throttling carries Retry-After, from Bedrock when it says, else 2 s', async () => {
     bedrock.on(ConverseCommand).rejectsOnce(awsError('ThrottlingException', 'slow down', { 'retry-after': '7' })).rejectsOnce(awsError('ThrottlingException'));
     expect((await call(chatHandler(), hello)).headers).toMatchObject({ 'retry-after': '7' });

@@ -43,11 +43,12 @@ describe('the dev control stack', () => {
       kong_upstream: 1,
       kong_target: 3,
       kong_service: 2,
-      kong_route: 2,
+      kong_route: 5,
       kong_consumer: 2,
       kong_consumer_acl: 3,
       kong_consumer_key_auth: 2,
-      kong_plugin: 19,
+      // 4 per route, ai-proxy and ai-prompt-guard, 4 on the models service, 3 on the LLM service, 2 tiers
+      kong_plugin: 5 * 4 + 2 + 4 + 3 + 2,
     });
   });
 
@@ -80,7 +81,7 @@ describe('the dev control stack', () => {
 
   test('every route is authenticated, authorized by ACL, rate limited and size limited', () => {
     const routes = Object.keys(control.resource!['kong_route']!);
-    expect(routes).toHaveLength(2);
+    expect(routes).toHaveLength(5);
     for (const route of routes) {
       const onRoute = kongPlugins(control).filter((p) => p.scope === 'route' && p.scopeRef === `\${kong_route.${route}.id}`);
       expect(onRoute.map((p) => p.name)).toEqual(expect.arrayContaining(['key-auth', 'acl', 'rate-limiting', 'request-size-limiting']));
@@ -93,7 +94,8 @@ describe('the dev control stack', () => {
     expect(byName['aigw-dev-sentiment']).toMatchObject({ paths: ['~/v1/sentiment$'], methods: ['POST', 'OPTIONS'], strip_path: false, preserve_host: false });
     expect(byName['aigw-dev-chat']).toMatchObject({ paths: ['~/v1/chat$'] });
     const acls = kongPlugins(control).filter((p) => p.name === 'acl').map((p) => (p.config as { allow: string[] }).allow);
-    expect(acls.sort()).toEqual([['llm'], ['nlp']]);
+    expect(acls.sort()).toEqual([['llm'], ['llm'], ['nlp'], ['nlp'], ['nlp']]);
+    expect(byName['aigw-dev-assistant']).toMatchObject({ paths: ['~/v1/assistant$'] });
   });
 
   test('each consumer has its groups, its tier limit and a credential; generated ones leave only as sensitive output', () => {

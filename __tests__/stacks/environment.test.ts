@@ -14,32 +14,37 @@ const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 const regionStack = (region: string) => `aigw-dev-${region}`;
 const REMOTE_GLOBAL = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-aigw-dev-global\.outputs\.cross-stack-output-[\w.-]+\}$/;
 
-/** Per region: what one model in dev deploys. */
-const REGION_INVENTORY = {
-  aws_api_gateway_account: 1,
-  aws_api_gateway_api_key: 1,
-  aws_api_gateway_base_path_mapping: 1,
-  aws_api_gateway_deployment: 1,
-  aws_api_gateway_domain_name: 1,
-  aws_api_gateway_gateway_response: 2,
-  aws_api_gateway_integration: 2,
-  aws_api_gateway_integration_response: 1,
-  aws_api_gateway_method: 2,
-  aws_api_gateway_method_response: 1,
-  aws_api_gateway_method_settings: 1,
-  aws_api_gateway_resource: 3,
-  aws_api_gateway_rest_api: 1,
-  aws_api_gateway_stage: 1,
-  aws_api_gateway_usage_plan: 1,
-  aws_api_gateway_usage_plan_key: 1,
-  aws_cloudwatch_log_group: 3,
-  aws_iam_role: 2,
-  aws_iam_role_policy: 1,
-  aws_iam_role_policy_attachment: 1,
-  aws_lambda_function: 1,
-  aws_lambda_permission: 1,
-  aws_route53_record: 2,
-};
+/** The models of config/dev.yaml that run in Lambda (the external LLM lives only in Kong). */
+const HOSTED = ['sentiment', 'entities', 'keywords', 'assistant'];
+
+/** Per region: the API, its stage, logging, Kong's key and the domain, plus per hosted model its function and route. */
+function regionInventory(models: number): Record<string, number> {
+  return {
+    aws_api_gateway_account: 1,
+    aws_api_gateway_api_key: 1,
+    aws_api_gateway_base_path_mapping: 1,
+    aws_api_gateway_deployment: 1,
+    aws_api_gateway_domain_name: 1,
+    aws_api_gateway_gateway_response: 2,
+    aws_api_gateway_integration: 1 + models,
+    aws_api_gateway_integration_response: 1,
+    aws_api_gateway_method: 1 + models,
+    aws_api_gateway_method_response: 1,
+    aws_api_gateway_method_settings: 1,
+    aws_api_gateway_resource: 2 + models,
+    aws_api_gateway_rest_api: 1,
+    aws_api_gateway_stage: 1,
+    aws_api_gateway_usage_plan: 1,
+    aws_api_gateway_usage_plan_key: 1,
+    aws_cloudwatch_log_group: 2 + models,
+    aws_iam_role: 1 + models,
+    aws_iam_role_policy: models,
+    aws_iam_role_policy_attachment: 1,
+    aws_lambda_function: models,
+    aws_lambda_permission: models,
+    aws_route53_record: 2,
+  };
+}
 
 describe('the dev environment, synthesized as `npm run synth` does', () => {
   let synth: SynthesizedApp;
@@ -104,15 +109,18 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
     for (const output of outputs) expect(output.sensitive).toBe(true);
   });
 
-  test.each(REGIONS)('%s: deploys the expected inventory for one model', (region) => {
-    expect(resourceCounts(synth.stack(regionStack(region)))).toEqual(REGION_INVENTORY);
+  test.each(REGIONS)('%s: deploys the API and one function and route per hosted model', (region) => {
+    expect(resourceCounts(synth.stack(regionStack(region)))).toEqual(regionInventory(HOSTED.length));
+    expect(resources(synth.stack(regionStack(region)), 'aws_lambda_function').map((f) => f['function_name']).sort()).toEqual(
+      HOSTED.map((m) => `aigw-dev-${m}`).sort(),
+    );
   });
 
   test.each(REGIONS)('%s: outputs its hostname, API id and the URL of each model', (region) => {
     const outputs = synth.stack(regionStack(region)).output!;
     expect(outputs['hostname']!.value).toBe(`${region}.api.dev.example.com`);
     expect(outputs['api-id']!.value).toMatch(/^\$\{aws_api_gateway_rest_api\./);
-    expect(outputs['invoke-urls']!.value).toEqual({ sentiment: `https://${region}.api.dev.example.com/v1/sentiment` });
+    expect(outputs['invoke-urls']!.value).toEqual(Object.fromEntries(HOSTED.map((m) => [m, `https://${region}.api.dev.example.com/v1/${m}`])));
   });
 
   test('every AWS stack tags every resource with app, environment, managed-by and the configured tags', () => {
@@ -145,24 +153,25 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
     }
   });
 
-  test('the Lambda archive is written into each region stack’s directory', () => {
+  test('each function’s archive is written into its region stack’s directory', () => {
     for (const region of REGIONS) {
-      const fn = onlyResource(synth.stack(regionStack(region)), 'aws_lambda_function');
-      const archive = path.join(synth.outdir, synth.manifest.stacks[regionStack(region)]!.workingDirectory, fn['filename'] as string);
-      expect(fs.statSync(archive).size).toBeGreaterThan(100_000);
-      expect(fn['source_code_hash']).toBe(`\${filebase64sha256("${fn['filename'] as string}")}`);
+      for (const fn of resources(synth.stack(regionStack(region)), 'aws_lambda_function')) {
+        const archive = path.join(synth.outdir, synth.manifest.stacks[regionStack(region)]!.workingDirectory, fn['filename'] as string);
+        expect(fs.statSync(archive).size).toBeGreaterThan(100_000);
+        expect(fn['source_code_hash']).toBe(`\${filebase64sha256("${fn['filename'] as string}")}`);
+      }
     }
   });
 
   test('the Lambda archive is byte-identical across synths, so deploys do not churn', () => {
     const again = synthesizeEnvironment(loadConfig(resolveConfigSource({})));
     try {
-      const digest = (app: SynthesizedApp) => {
-        const fn = onlyResource(app.stack(regionStack('us-east-1')), 'aws_lambda_function');
-        const file = path.join(app.outdir, app.manifest.stacks[regionStack('us-east-1')]!.workingDirectory, fn['filename'] as string);
-        return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-      };
-      expect(digest(again)).toBe(digest(synth));
+      const digest = (app: SynthesizedApp) =>
+        resources(app.stack(regionStack('us-east-1')), 'aws_lambda_function').map((fn) => {
+          const file = path.join(app.outdir, app.manifest.stacks[regionStack('us-east-1')]!.workingDirectory, fn['filename'] as string);
+          return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+        });
+      expect(digest(again)).toEqual(digest(synth));
     } finally {
       again.cleanup();
     }

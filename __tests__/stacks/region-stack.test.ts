@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { RegionStack } from '../../stacks/region-stack';
-import { testConfig } from '../support/config';
+import { modelDocument, testConfig } from '../support/config';
+import { resources, synthesizeEnvironment } from '../support/synth';
 
 describe('RegionStack', () => {
   test('is named <app>-<env>-<region> and answers on <region>.<apiDomain>', () => {
@@ -24,5 +25,47 @@ describe('RegionStack', () => {
           global: { zone: { zoneId: 'Z1' }, upstreamApiKeyValue: 'ref', edgeCertificateArn: undefined },
         }),
     ).toThrow('RegionStack: endpointType is EDGE but the global stack has no EDGE certificate');
+  });
+});
+
+describe('RegionStack with several model kinds', () => {
+  const synth = () =>
+    synthesizeEnvironment(
+      testConfig({
+        regions: ['eu-west-1'],
+        models: [
+          modelDocument({ name: 'sentiment' }),
+          modelDocument({ name: 'mood' }),
+          modelDocument({ name: 'keywords', kind: 'keywords' }),
+          modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'eu.amazon.nova-micro-v1:0' } }),
+        ],
+      }),
+    );
+
+  test('one package per kind, shared by the models of that kind', () => {
+    const app = synth();
+    try {
+      const functions = resources(app.stack('aigw-test-eu-west-1'), 'aws_lambda_function');
+      const byName = Object.fromEntries(functions.map((f) => [f['function_name'], f['filename']]));
+      expect(byName['aigw-test-sentiment']).toBe(byName['aigw-test-mood']);
+      expect(new Set(Object.values(byName)).size).toBe(3);
+    } finally {
+      app.cleanup();
+    }
+  });
+
+  test('looks the account id up only when an inference profile needs it', () => {
+    const app = synth();
+    try {
+      expect(app.stack('aigw-test-eu-west-1').data?.['aws_caller_identity']).toBeDefined();
+    } finally {
+      app.cleanup();
+    }
+    const plain = synthesizeEnvironment(testConfig({ regions: ['eu-west-1'] }));
+    try {
+      expect(plain.stack('aigw-test-eu-west-1').data?.['aws_caller_identity']).toBeUndefined();
+    } finally {
+      plain.cleanup();
+    }
   });
 });

@@ -199,6 +199,9 @@ export function toHttpError(err: unknown, modelId: string, deadlinePassed: boole
   const name = (err as { name?: string } | null)?.name ?? '';
   const message = (err as { message?: string } | null)?.message ?? '';
   const region = process.env['AWS_REGION'] ?? 'this region';
+  if (/region is missing/i.test(message)) {
+    return new HttpError('model_unavailable', `No AWS region is set to call Bedrock for ${modelId}; set AWS_REGION (Lambda sets it for you).`);
+  }
   if (deadlinePassed || ['ModelTimeoutException', 'TimeoutError', 'AbortError', 'RequestTimeout'].includes(name)) {
     return new HttpError('upstream_timeout', `Bedrock did not answer in time for ${modelId}; retry, or ask for fewer tokens.`);
   }

@@ -1,0 +1,15 @@
+/** What a model host needs from a hosted model's configuration. */
+import type { ModelHostConfig } from '../../lambda/contract';
+import type { HostedModelConfig } from './schema';
+
+/** The host's configuration of a model: not how it is deployed, nor who may call it. */
+export function hostConfigOf(model: HostedModelConfig): ModelHostConfig {
+  const {
+    memoryMb: _memory,
+    timeoutSeconds: _timeout,
+    reservedConcurrency: _concurrency,
+    allowedGroups: _groups,
+    ...host
+  } = model;
+  return host;
+}

@@ -1,0 +1,100 @@
+/**
+ * `npm run serve`: the environment's model hosts on localhost, with the same paths and the same
+ * handler code as API Gateway + Lambda, so a model can be tried before it is deployed:
+ *
+ *   curl -X POST localhost:8080/v1/sentiment -H 'content-type: application/json' -d '{"inputs":"great"}'
+ *
+ * Offline models answer offline. Bedrock models call Bedrock with your AWS credentials, and answer
+ * 502 with what to set when there are none. PORT picks the port (default 8080; 0 for any free one);
+ * GATEWAY_ENV / GATEWAY_CONFIG pick the configuration, as for synth.
+ */
+import { randomUUID } from 'crypto';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { createHandler, powertoolsLog, type LogFn, type ModelHostHandler } from '../lambda/handler';
+import { ALL_MODEL_FACTORIES, factoryFor } from '../lambda/models';
+import { runCli } from '../lib/cli';
+import { hostConfigOf } from '../lib/config/host-config';
+import { loadConfig } from '../lib/config/load';
+import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
+import { HEALTH_PATH, modelPath } from '../lib/naming';
+
+/** The default port of the local server. */
+export const DEFAULT_PORT = 8080;
+
+/** API Gateway's own payload limit: larger bodies never reach a function. */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A local server answering like the regional APIs. */
+export function createModelServer(config: GatewayConfig, log: LogFn = powertoolsLog()): { server: http.Server; routes: Map<string, ModelHostHandler> } {
+  const routes = new Map<string, ModelHostHandler>();
+  for (const model of config.models.filter(isHostedModel)) {
+    const host = hostConfigOf(model);
+    routes.set(modelPath(model.name), createHandler(host, { runtime: factoryFor(host, ALL_MODEL_FACTORIES)!(host), log }));
+  }
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (path === `/${HEALTH_PATH}` && req.method === 'GET') return send(200, { status: 'ok' });
+    const handler = routes.get(path);
+    if (!handler) {
+      return send(404, {
+        error: { code: 'NOT_FOUND', message: `No model at ${path}. Models: ${[...routes.keys()].join(', ')}.` },
+        requestId: randomUUID(),
+      });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= GATEWAY_MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > GATEWAY_MAX_BODY_BYTES) {
+        return send(413, { error: { code: 'REQUEST_TOO_LARGE', message: 'API Gateway accepts bodies up to 10 MB.' }, requestId: randomUUID() });
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+      handler({
+        httpMethod: req.method ?? 'GET',
+        headers,
+        body: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
+        isBase64Encoded: false,
+        requestContext: { requestId: randomUUID() },
+      })
+        .then((result) => send(result.statusCode, result.body, (result.headers ?? {}) as Record<string, string>))
+        .catch((err: unknown) => send(500, { error: { code: 'internal_error', message: String(err) } }));
+    });
+  });
+  return { server, routes };
+}
+
+if (require.main === module) {
+  runCli(() => {
+    // Laptops have no instance metadata service: don't let the AWS SDK wait for one. Lambda runs
+    // Node 22, so the SDK's notice about Node 20 does not concern the deployed code.
+    process.env['AWS_EC2_METADATA_DISABLED'] ??= 'true';
+    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+    const config = loadConfig();
+    // Bedrock models are called in the environment's first region unless AWS_REGION says otherwise.
+    process.env['AWS_REGION'] ??= config.regions[0];
+    const port = process.env['PORT'] !== undefined ? Number(process.env['PORT']) : DEFAULT_PORT;
+    const { server, routes } = createModelServer(config);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      const lines = [...routes.keys()].map((p) => `  POST http://localhost:${bound}${p}`);
+      console.log(`listening on http://127.0.0.1:${bound} (environment ${config.environment})\n${lines.join('\n')}\n  GET  http://localhost:${bound}/${HEALTH_PATH}`);
+      const first = [...routes.keys()][0];
+      if (first) console.log(`try: curl -X POST localhost:${bound}${first} -H 'content-type: application/json' -d '{"inputs":"great"}'`);
+    });
+    const stop = () => {
+      server.close(() => process.exit(0));
+      server.closeAllConnections(); // idle keep-alive connections would otherwise hold close() open
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
