@@ -122,29 +122,32 @@ export const bedrockChatSettingsSchema = z
 
 const hostFields = { name: modelNameSchema, logging: loggingSchema };
 
+/** A host of an offline text kind: `{"inputs": ...}` requests, its own settings, text limits. */
+function textHostSchema<const Kind extends string, Settings extends z.ZodObject>(kind: Kind, description: string, settings: Settings) {
+  return z.strictObject({
+    ...hostFields,
+    kind: z.literal(kind).describe(description),
+    settings: settings.prefault({} as z.input<Settings>),
+    limits: requestLimitsSchema.prefault({}),
+  });
+}
+
 /** A `sentiment` model host: English sentiment analysis that runs offline inside Lambda. */
-export const sentimentHostSchema = z.strictObject({
-  ...hostFields,
-  kind: z.literal('sentiment').describe('English sentiment analysis; runs offline inside Lambda.'),
-  settings: sentimentSettingsSchema.prefault({}),
-  limits: requestLimitsSchema.prefault({}),
-});
+export const sentimentHostSchema = textHostSchema(
+  'sentiment',
+  'English sentiment analysis; runs offline inside Lambda.',
+  sentimentSettingsSchema,
+);
 
 /** An `entities` model host: named entities (dates, money, emails, ...) offline inside Lambda. */
-export const entitiesHostSchema = z.strictObject({
-  ...hostFields,
-  kind: z.literal('entities').describe('English named entities (dates, amounts, emails, URLs, ...); runs offline inside Lambda.'),
-  settings: entitiesSettingsSchema.prefault({}),
-  limits: requestLimitsSchema.prefault({}),
-});
+export const entitiesHostSchema = textHostSchema(
+  'entities',
+  'English named entities (dates, amounts, emails, URLs, ...); runs offline inside Lambda.',
+  entitiesSettingsSchema,
+);
 
 /** A `keywords` model host: keyword extraction offline inside Lambda. */
-export const keywordsHostSchema = z.strictObject({
-  ...hostFields,
-  kind: z.literal('keywords').describe('English keyword extraction; runs offline inside Lambda.'),
-  settings: keywordsSettingsSchema.prefault({}),
-  limits: requestLimitsSchema.prefault({}),
-});
+export const keywordsHostSchema = textHostSchema('keywords', 'English keyword extraction; runs offline inside Lambda.', keywordsSettingsSchema);
 
 /** A `bedrock-chat` model host: an LLM on Amazon Bedrock behind an OpenAI-compatible API. */
 export const bedrockChatHostSchema = z.strictObject({
