@@ -5,6 +5,7 @@ import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-me
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
+import { acknowledgeFinding } from '../guardrails/acknowledge';
 import { HEALTH_PATH } from '../lib/naming';
 
 /** Properties of a {@link HealthCheckRoute}. */
@@ -51,6 +52,11 @@ export class HealthCheckRoute extends Construct {
       authorization: 'NONE',
       apiKeyRequired: false,
     });
+    acknowledgeFinding(
+      this.method,
+      'AIGW-APIG-1',
+      'Kong’s active health checks send no API key; this MOCK answers a fixed 200 and invokes nothing, and the stage throttle applies.',
+    );
     this.integration = new ApiGatewayIntegration(this, 'integration', {
       restApiId: restApi.id,
       resourceId: this.resource.id,

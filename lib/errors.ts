@@ -125,6 +125,13 @@ export const contradictoryProps = (construct: string, detail: string) =>
 export const invalidProp = (construct: string, prop: string, value: unknown, accepted: string) =>
   new GatewayError('CONSTRUCT_INVALID_PROP', `${construct}: ${prop} is ${formatValue(value)}; accepted: ${accepted}`);
 
+/** The synthesized stacks break one or more guardrails (see guardrails/). */
+export const guardrailViolations = (report: string, count: number, explanations: string) =>
+  new GatewayError(
+    'GUARDRAILS_FAILED',
+    `Guardrails failed: ${count} finding${count === 1 ? '' : 's'} must be fixed before this environment can be synthesized.\n${report}\n\n${explanations}\n\nNothing was written: the previous output is untouched. The guardrails are listed in docs/security.md.`,
+  );
+
 /** The model host bundle could not be built from lambda/. */
 export const bundleFailed = (entry: string, detail: string) =>
   new GatewayError(

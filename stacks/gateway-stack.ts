@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { Aspects, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { GuardrailsAspect } from '../guardrails/aspect';
 import type { AwsRegion } from '../lib/aws';
 import type { GatewayConfig } from '../lib/config/schema';
 import { Naming } from '../lib/naming';
@@ -26,8 +27,9 @@ export function localStatePath(stackName: string): string {
 }
 
 /**
- * The base of every stack: local state and, for stacks with a region, one AWS provider there with
- * the environment's tags on every resource through `default_tags`.
+ * The base of every stack: local state; for stacks with a region, one AWS provider there with the
+ * environment's tags on every resource through `default_tags`; and the guardrails rule pack,
+ * applied by an aspect when the stack is synthesized.
  */
 export abstract class GatewayStack extends TerraformStack {
   /** The environment's configuration. */
@@ -36,6 +38,8 @@ export abstract class GatewayStack extends TerraformStack {
   readonly naming: Naming;
   /** The stack's AWS provider, when it has a region. */
   readonly awsProvider: AwsProvider | undefined;
+  /** The rule pack's evaluation of this stack, available after synthesis. */
+  readonly guardrails: GuardrailsAspect;
 
   protected constructor(scope: Construct, name: string, props: GatewayStackProps) {
     super(scope, name);
@@ -46,5 +50,7 @@ export abstract class GatewayStack extends TerraformStack {
       props.region === undefined
         ? undefined
         : new AwsProvider(this, 'aws', { region: props.region, defaultTags: [{ tags: resourceTags(props.config) }] });
+    this.guardrails = new GuardrailsAspect(this);
+    Aspects.of(this).add(this.guardrails);
   }
 }

@@ -1,0 +1,84 @@
+/**
+ * Runs the rule pack over one synthesized stack (the JSON cdktf writes to cdk.tf.json): the same
+ * engine for the aspect that guards `npm run synth` and for `npm run scan` over any cdktf.out.
+ */
+import { RULES } from './pack';
+import type { GuardrailRule, RuleLevel, StackView, SynthResource } from './rule';
+
+/** A non-compliant resource. */
+export interface Finding {
+  readonly rule: string;
+  readonly level: RuleLevel;
+  readonly stack: string;
+  readonly address: string;
+  /** The rule's one-line finding. */
+  readonly finding: string;
+  /** What exactly is wrong with this resource. */
+  readonly detail: string;
+  /** The written reason, when the finding was accepted for this resource. */
+  readonly acknowledged?: string;
+}
+
+/** What a stack's evaluation found, and how much it checked. */
+export interface StackEvaluation {
+  readonly findings: readonly Finding[];
+  /** Rule × resource pairs that applied (compliant or not). */
+  readonly checked: number;
+}
+
+/** An acknowledgement as written into a resource's `//` metadata. */
+export interface Acknowledgement {
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** Where acknowledgements live in a synthesized resource. */
+export const ACKNOWLEDGEMENTS_KEY = 'guardrails';
+
+/** The resources of a synthesized stack document. */
+export function stackView(name: string, document: unknown): StackView {
+  const resources: SynthResource[] = [];
+  const byType = (document as { resource?: Record<string, Record<string, Record<string, unknown>>> } | null)?.resource ?? {};
+  for (const [type, named] of Object.entries(byType)) {
+    for (const [resourceName, values] of Object.entries(named)) {
+      resources.push({ type, name: resourceName, address: `${type}.${resourceName}`, values });
+    }
+  }
+  return { name, resources, ofType: (type) => resources.filter((r) => r.type === type) };
+}
+
+/** The acknowledgements written on a resource. */
+export function acknowledgementsOf(resource: SynthResource): Acknowledgement[] {
+  const meta = (resource.values['//'] as Record<string, { acknowledged?: Acknowledgement[] }> | undefined)?.[ACKNOWLEDGEMENTS_KEY];
+  return Array.isArray(meta?.acknowledged) ? meta!.acknowledged : [];
+}
+
+/** Evaluates every rule on every resource of its types. */
+export function evaluateStack(view: StackView, rules: readonly GuardrailRule[] = RULES): StackEvaluation {
+  const findings: Finding[] = [];
+  let checked = 0;
+  for (const rule of rules) {
+    for (const resource of view.resources.filter((r) => rule.resourceTypes.includes(r.type))) {
+      const outcome = rule.evaluate(resource, view);
+      if (outcome.status === 'not-applicable') continue;
+      checked += 1;
+      if (outcome.status === 'compliant') continue;
+      const ack = acknowledgementsOf(resource).find((a) => a.rule === rule.id);
+      findings.push({
+        rule: rule.id,
+        level: rule.level,
+        stack: view.name,
+        address: resource.address,
+        finding: rule.finding,
+        detail: outcome.detail,
+        ...(ack ? { acknowledged: ack.reason } : {}),
+      });
+    }
+  }
+  return { findings, checked };
+}
+
+/** Findings that fail synth and scan: error level, not acknowledged. */
+export function blocking(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.level === 'error' && f.acknowledged === undefined);
+}
