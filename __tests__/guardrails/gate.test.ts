@@ -1,0 +1,142 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { acknowledgeFinding } from '../../guardrails/acknowledge';
+import { blocking } from '../../guardrails/engine';
+import { scanSynthesizedOutput } from '../../guardrails/scan';
+import { PROJECT_ROOT } from '../../lib/bundle';
+import { availableEnvironments, loadConfig, resolveConfigSource } from '../../lib/config/load';
+import { GatewayError } from '../../lib/errors';
+import { synthesizeGuarded } from '../../lib/synth';
+import { configDocument, kongDocument, modelDocument, testConfig } from '../support/config';
+
+const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-gate-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the guardrails gate on synth', () => {
+  test.each(availableEnvironments())('config/%s.yaml passes the rule pack, and scan agrees with the aspect', (environment) => {
+    const out = path.join(dir, 'cdktf.out');
+    const config = loadConfig(resolveConfigSource({ GATEWAY_ENV: environment }));
+    const result = synthesizeGuarded(config, out);
+    expect(blocking(result.findings)).toEqual([]);
+    // The only accepted finding: each region's open GET /health mock.
+    expect(result.findings.map((f) => f.rule)).toEqual(config.regions.map(() => 'AIGW-APIG-1'));
+    expect(result.findings.every((f) => f.acknowledged !== undefined && /health checks send no API key/.test(f.acknowledged))).toBe(true);
+    expect(result.checked).toBeGreaterThan(100);
+    const scanned = scanSynthesizedOutput(out);
+    const byPlace = (a: { stack: string; address: string }, b: { stack: string; address: string }) =>
+      `${a.stack} ${a.address}`.localeCompare(`${b.stack} ${b.address}`);
+    expect([...scanned.findings].sort(byPlace)).toEqual([...result.findings].sort(byPlace));
+    expect(scanned.checked).toBe(result.checked);
+  });
+
+  test('a configuration that would break a guardrail fails with a readable report and writes nothing', () => {
+    const out = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'manifest.json'), '{"previous":true}');
+    const leaky = testConfig({
+      kong: kongDocument({ groups: ['nlp', 'llm'] }),
+      models: [modelDocument(), { name: 'chat', kind: 'external-llm', allowedGroups: ['llm'], provider: 'openai', model: 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWx0123' }],
+    });
+    let error: unknown;
+    try {
+      synthesizeGuarded(leaky, out);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(GatewayError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Guardrails failed: 1 finding must be fixed/);
+    expect(message).toMatch(/error {2}AIGW-KONG-7 {2}aigw-test-control: kong_plugin\.llm-chat_ai-proxy_plugin_\w+ {2}A Kong plugin config_json holds .*\(name looks like an OpenAI or Anthropic API key\)/);
+    expect(message).toContain('AIGW-KONG-7: Terraform reads ${');
+    expect(message).toContain('Nothing was written');
+    expect(fs.readdirSync(out)).toEqual(['manifest.json']);
+    expect(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe('{"previous":true}');
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.cdktf-staging-'))).toEqual([]);
+  });
+
+  test('publishing keeps Terraform’s working files in stack directories and replaces assets', () => {
+    const out = path.join(dir, 'cdktf.out');
+    const config = testConfig({ regions: ['eu-west-1'] });
+    synthesizeGuarded(config, out);
+    const stackDir = path.join(out, 'stacks', 'aigw-test-eu-west-1');
+    fs.mkdirSync(path.join(stackDir, '.terraform'));
+    fs.writeFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'lock');
+    fs.mkdirSync(path.join(stackDir, 'assets', 'stale', 'OLD'), { recursive: true });
+    synthesizeGuarded(config, out);
+    expect(fs.existsSync(path.join(stackDir, '.terraform'))).toBe(true);
+    expect(fs.readFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'utf8')).toBe('lock');
+    expect(fs.existsSync(path.join(stackDir, 'assets', 'stale'))).toBe(false);
+  });
+});
+
+describe('npm run scan', () => {
+  function scan(target: string) {
+    return spawnSync(TSX, ['scripts/scan.ts', target], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() } });
+  }
+
+  test('is clean on a synthesized environment, listing the accepted findings', () => {
+    const out = path.join(dir, 'out');
+    synthesizeGuarded(testConfig(), out);
+    const run = scan(out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/scanned 4 stacks in .*: aigw-test-control, aigw-test-eu-west-1, aigw-test-global, aigw-test-us-east-1|scanned 4 stacks/);
+    expect(run.stdout).toMatch(/accepted {2}AIGW-APIG-1/);
+    expect(run.stdout).toMatch(/guardrails: \d+ checks, 0 errors, 0 warnings, 2 accepted/);
+  });
+
+  test('exits 1 with the finding when an output was changed to break a rule', () => {
+    const out = path.join(dir, 'out');
+    synthesizeGuarded(testConfig({ regions: ['eu-west-1'] }), out);
+    const file = path.join(out, 'stacks', 'aigw-test-eu-west-1', 'cdk.tf.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"data_trace_enabled": false', '"data_trace_enabled": true'));
+    const run = scan(out);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/error +AIGW-APIG-7 +aigw-test-eu-west-1: aws_api_gateway_method_settings\.api_stage_method-settings_\w+ +API Gateway data trace is on/);
+    expect(run.stdout).toMatch(/1 error/);
+  });
+
+  test('says what to do when pointed at something that is not an output', () => {
+    const run = scan(path.join(dir, 'missing'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('it has no manifest.json. Run `npm run synth` first');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('acknowledging a finding', () => {
+  const method = (scope: import('constructs').Construct) =>
+    new ApiGatewayMethod(scope, 'm', { restApiId: 'a', resourceId: 'r', httpMethod: 'GET', authorization: 'NONE' });
+
+  test('is written on the resource, with its reason', () => {
+    const stack = new TerraformStack(new App(), 'ack');
+    acknowledgeFinding(method(stack), 'AIGW-APIG-1', 'An open MOCK health check that invokes nothing at all.');
+    const resource = (stack.toTerraform() as { resource: Record<string, Record<string, Record<string, any>>> }).resource['aws_api_gateway_method']!['m']!;
+    expect(resource['//'].guardrails.acknowledged).toEqual([{ rule: 'AIGW-APIG-1', reason: 'An open MOCK health check that invokes nothing at all.' }]);
+  });
+
+  test('needs a real reason, a known rule, and only once per rule', () => {
+    Testing.synthScope((scope) => {
+      const m = method(scope);
+      expect(() => acknowledgeFinding(m, 'AIGW-APIG-1', 'ok')).toThrow(/reason is "ok"; accepted: a written reason of at least 30 characters/);
+      expect(() => acknowledgeFinding(m, 'CKV_AWS_59', 'A long enough reason to be accepted here.')).toThrow(/ruleId is "CKV_AWS_59"; accepted: one of the rule ids/);
+      acknowledgeFinding(m, 'AIGW-APIG-1', 'A long enough reason to be accepted here.');
+      expect(() => acknowledgeFinding(m, 'AIGW-APIG-1', 'A second reason for the same rule here.')).toThrow(/a rule not yet acknowledged/);
+    });
+  });
+});
+
+describe('the aspect', () => {
+  test('runs on every stack of an environment', () => {
+    const config = testConfig({ models: [modelDocument()], ...configDocument({}) });
+    const result = synthesizeGuarded(config, path.join(dir, 'o'));
+    expect(result.stacks).toEqual(['aigw-test-global', 'aigw-test-us-east-1', 'aigw-test-eu-west-1', 'aigw-test-control']);
+  });
+});

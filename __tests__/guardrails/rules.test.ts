@@ -1,0 +1,226 @@
+import { evaluateStack, stackView } from '../../guardrails/engine';
+import { RULES } from '../../guardrails/pack';
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/** The outcome of one rule on the first resource of a minimal stack. */
+function outcome(ruleId: string, resources: Resources): string {
+  const rule = RULES.find((r) => r.id === ruleId)!;
+  const view = stackView('fixture', { resource: resources });
+  const subject = view.resources.find((r) => rule.resourceTypes.includes(r.type))!;
+  return rule.evaluate(subject, view).status;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const policy = (...statements: unknown[]) => json({ Version: '2012-10-17', Statement: statements });
+const stage = { stage_name: 'dev', rest_api_id: '${aws_api_gateway_rest_api.api.id}', access_log_settings: { destination_arn: '${aws_cloudwatch_log_group.access.arn}' } };
+const settings = (values: Record<string, unknown>) => ({ stage_name: '${aws_api_gateway_stage.stage.stage_name}', method_path: '*/*', settings: values });
+const route = { service_id: '${kong_service.svc.id}', paths: ['~/v1/x$'], protocols: ['https'] };
+const routePlugin = (name: string, config: unknown) => ({ name, route_id: '${kong_route.r.id}', config_json: json(config) });
+const fn = (values: Record<string, unknown>) => ({
+  runtime: 'nodejs22.x',
+  timeout: 10,
+  reserved_concurrent_executions: 5,
+  tracing_config: { mode: 'Active' },
+  environment: { variables: { MODEL_HOST_CONFIG: '{"name":"m"}' } },
+  ...values,
+});
+
+/** For every rule: a minimal compliant and a minimal non-compliant stack. */
+const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; notApplicable?: Resources }> = {
+  'AIGW-APIG-1': {
+    compliant: { aws_api_gateway_method: { m: { http_method: 'POST', authorization: 'NONE', api_key_required: true } } },
+    nonCompliant: { aws_api_gateway_method: { m: { http_method: 'POST', authorization: 'NONE' } } },
+    notApplicable: { aws_api_gateway_method: { m: { http_method: 'OPTIONS', authorization: 'NONE' } } },
+  },
+  'AIGW-APIG-2': {
+    compliant: { aws_api_gateway_stage: { stage } },
+    nonCompliant: { aws_api_gateway_stage: { stage: { stage_name: 'dev' } } },
+  },
+  'AIGW-APIG-3': {
+    compliant: { aws_api_gateway_stage: { stage }, aws_api_gateway_method_settings: { s: settings({ logging_level: 'ERROR', metrics_enabled: true }) } },
+    nonCompliant: { aws_api_gateway_stage: { stage }, aws_api_gateway_method_settings: { s: settings({ logging_level: 'OFF', metrics_enabled: true }) } },
+  },
+  'AIGW-APIG-4': {
+    compliant: { aws_api_gateway_deployment: { d: { lifecycle: { create_before_destroy: true } } } },
+    nonCompliant: { aws_api_gateway_deployment: { d: {} } },
+  },
+  'AIGW-APIG-5': {
+    compliant: { aws_api_gateway_rest_api: { a: { lifecycle: { create_before_destroy: true } } } },
+    nonCompliant: { aws_api_gateway_rest_api: { a: { lifecycle: { create_before_destroy: false } } } },
+  },
+  'AIGW-APIG-6': {
+    compliant: { aws_api_gateway_domain_name: { d: { security_policy: 'TLS_1_2' } } },
+    nonCompliant: { aws_api_gateway_domain_name: { d: { security_policy: 'TLS_1_0' } } },
+  },
+  'AIGW-APIG-7': {
+    compliant: { aws_api_gateway_method_settings: { s: settings({ data_trace_enabled: false }) } },
+    nonCompliant: { aws_api_gateway_method_settings: { s: settings({ data_trace_enabled: true }) } },
+  },
+  'AIGW-APIG-8': {
+    compliant: { aws_api_gateway_method_settings: { s: settings({ caching_enabled: true, cache_data_encrypted: true }) } },
+    nonCompliant: { aws_api_gateway_method_settings: { s: settings({ caching_enabled: true }) } },
+    notApplicable: { aws_api_gateway_method_settings: { s: settings({ caching_enabled: false }) } },
+  },
+  'AIGW-APIG-9': {
+    compliant: { aws_api_gateway_rest_api: { a: { disable_execute_api_endpoint: true } } },
+    nonCompliant: { aws_api_gateway_rest_api: { a: {} } },
+  },
+  'AIGW-LMBD-1': {
+    compliant: { aws_lambda_function: { f: fn({}) } },
+    nonCompliant: { aws_lambda_function: { f: fn({ runtime: 'nodejs20.x' }) } },
+  },
+  'AIGW-LMBD-2': {
+    compliant: { aws_lambda_function: { f: fn({ environment: { variables: { API_TOKEN: '${var.token}', MODE: 'fast' } } }) } },
+    nonCompliant: { aws_lambda_function: { f: fn({ environment: { variables: { UPSTREAM: 'sk-proj-0123456789abcdefghijklmn' } } }) } },
+    notApplicable: { aws_lambda_function: { f: fn({ environment: undefined }) } },
+  },
+  'AIGW-LMBD-3': {
+    compliant: { aws_lambda_function: { f: fn({}) } },
+    nonCompliant: { aws_lambda_function: { f: fn({ tracing_config: undefined }) } },
+  },
+  'AIGW-LMBD-4': {
+    compliant: { aws_lambda_function: { f: fn({}) } },
+    nonCompliant: { aws_lambda_function: { f: fn({ reserved_concurrent_executions: -1 }) } },
+  },
+  'AIGW-LMBD-5': {
+    compliant: { aws_lambda_function: { f: fn({ timeout: 29 }) } },
+    nonCompliant: { aws_lambda_function: { f: fn({ timeout: 60 }) } },
+  },
+  'AIGW-LMBD-6': {
+    compliant: { aws_lambda_permission: { p: { principal: 'apigateway.amazonaws.com', source_arn: 'arn' } } },
+    nonCompliant: { aws_lambda_permission: { p: { principal: '*' } } },
+  },
+  'AIGW-LMBD-7': {
+    compliant: { aws_lambda_permission: { p: { principal: 'apigateway.amazonaws.com', source_arn: '${aws_api_gateway_rest_api.a.execution_arn}/dev/POST/v1/m' } } },
+    nonCompliant: { aws_lambda_permission: { p: { principal: 'apigateway.amazonaws.com' } } },
+    notApplicable: { aws_lambda_permission: { p: { principal: '123456789012' } } },
+  },
+  'AIGW-LOGS-1': {
+    compliant: { aws_cloudwatch_log_group: { g: { retention_in_days: 14 } } },
+    nonCompliant: { aws_cloudwatch_log_group: { g: {} } },
+  },
+  'AIGW-IAM-1': {
+    compliant: { aws_iam_role: { r: { assume_role_policy: policy({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }) } } },
+    nonCompliant: { aws_iam_role: { r: { assume_role_policy: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }) } } },
+  },
+  'AIGW-IAM-2': {
+    compliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: 'arn:aws:logs:us-east-1:1:log-group:x:*' }) } } },
+    nonCompliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) } } },
+  },
+  'AIGW-IAM-3': {
+    compliant: { aws_iam_role_policy_attachment: { a: { policy_arn: 'arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs' } } },
+    nonCompliant: { aws_iam_role_policy_attachment: { a: { policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' } } },
+  },
+  'AIGW-IAM-4': {
+    compliant: {
+      aws_iam_role_policy: {
+        p: {
+          policy: policy(
+            { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '${aws_cloudwatch_log_group.g.arn}:*' },
+            { Effect: 'Allow', Action: ['xray:PutTraceSegments'], Resource: '*' },
+          ),
+        },
+      },
+    },
+    nonCompliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: ['lambda:UpdateFunctionCode'], Resource: '*' }) } } },
+  },
+  'AIGW-IAM-5': {
+    compliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: 'xray:PutTraceSegments', Resource: '*' }) } } },
+    nonCompliant: { aws_iam_role_policy: { p: { policy: '${data.aws_iam_policy_document.d.json}' } } },
+  },
+  'AIGW-ACM-1': {
+    compliant: { aws_acm_certificate: { c: { lifecycle: { create_before_destroy: true } } } },
+    nonCompliant: { aws_acm_certificate: { c: {} } },
+  },
+  'AIGW-ACM-2': {
+    compliant: { aws_acm_certificate: { c: { options: { certificate_transparency_logging_preference: 'ENABLED' } } } },
+    nonCompliant: { aws_acm_certificate: { c: { options: { certificate_transparency_logging_preference: 'DISABLED' } } } },
+  },
+  'AIGW-R53-1': {
+    compliant: { aws_route53_record: { r: { type: 'A', alias: { name: '${aws_api_gateway_domain_name.d.cloudfront_domain_name}', evaluate_target_health: false } } } },
+    nonCompliant: { aws_route53_record: { r: { type: 'A', records: ['203.0.113.10'] } } },
+    notApplicable: { aws_route53_record: { r: { type: 'CNAME', records: ['x.example.com'] } } },
+  },
+  'AIGW-KONG-1': {
+    compliant: { kong_route: { r: route }, kong_plugin: { a: routePlugin('key-auth', { hide_credentials: true }) } },
+    nonCompliant: { kong_route: { r: route }, kong_plugin: { a: routePlugin('acl', { allow: ['x'] }) } },
+  },
+  'AIGW-KONG-2': {
+    compliant: { kong_route: { r: route }, kong_plugin: { a: routePlugin('acl', { allow: ['nlp'] }) } },
+    nonCompliant: { kong_route: { r: route }, kong_plugin: { a: routePlugin('acl', { allow: [] }) } },
+  },
+  'AIGW-KONG-3': {
+    compliant: { kong_route: { r: route }, kong_plugin: { a: { name: 'rate-limiting', service_id: '${kong_service.svc.id}', config_json: '{"minute":1}' } } },
+    nonCompliant: { kong_route: { r: route }, kong_plugin: { a: { ...routePlugin('rate-limiting', { minute: 1 }), enabled: false } } },
+  },
+  'AIGW-KONG-4': {
+    compliant: { kong_route: { r: route }, kong_plugin: { a: routePlugin('request-size-limiting', { allowed_payload_size: 1 }) } },
+    nonCompliant: { kong_route: { r: route }, kong_plugin: { a: { name: 'request-size-limiting', route_id: '${kong_route.other.id}', config_json: '{}' } } },
+  },
+  'AIGW-KONG-5': {
+    compliant: { kong_plugin: { a: routePlugin('basic-auth', { hide_credentials: true }) } },
+    nonCompliant: { kong_plugin: { a: routePlugin('key-auth', { key_names: ['apikey'] }) } },
+    notApplicable: { kong_plugin: { a: routePlugin('acl', { allow: ['x'] }) } },
+  },
+  'AIGW-KONG-6': {
+    compliant: { kong_plugin: { a: { name: 'request-transformer', service_id: 's', config_json: '${jsonencode({"remove" = {"headers" = ["x-api-key"]}, "add" = {"headers" = ["x-api-key:${var.k}"]}})}' } } },
+    nonCompliant: { kong_plugin: { a: { name: 'request-transformer', service_id: 's', config_json: '${jsonencode({"add" = {"headers" = ["x-api-key:${var.k}"]}})}' } } },
+    notApplicable: { kong_plugin: { a: { name: 'request-transformer', service_id: 's', config_json: '{"add":{"headers":["x-other:1"]}}' } } },
+  },
+  'AIGW-KONG-7': {
+    compliant: { kong_plugin: { a: routePlugin('cors', { origins: ['https://a.example.com'], note: 'costs $${x} and %%{y}' }) } },
+    nonCompliant: { kong_plugin: { a: { name: 'ai-proxy', route_id: 'r', config_json: '{"auth":{"header_value":"Bearer sk-abcdefghijklmnopqrstuvwxyz0123"}}' } } },
+  },
+};
+
+describe('every guardrail, in both directions', () => {
+  test('every rule of the pack has cases here, and every rule id is unique', () => {
+    expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  test('every rule explains itself: a one-line finding and a paragraph', () => {
+    for (const rule of RULES) {
+      expect(rule.finding).toMatch(/^[A-Z].+\.$/);
+      expect(rule.finding).not.toContain('\n');
+      expect(rule.explanation.length).toBeGreaterThan(120);
+    }
+  });
+
+  describe.each(Object.entries(CASES))('%s', (ruleId, cases) => {
+    test('compliant', () => expect(outcome(ruleId, cases.compliant)).toBe('compliant'));
+    test('non-compliant', () => expect(outcome(ruleId, cases.nonCompliant)).toBe('non-compliant'));
+    if (cases.notApplicable) test('not applicable', () => expect(outcome(ruleId, cases.notApplicable!)).toBe('not-applicable'));
+  });
+});
+
+describe('specific detections', () => {
+  test.each([
+    ['a literal ${ in literal JSON', '{"message":"pay ${amount}"}', 'non-compliant'],
+    ['an escaped $${ in literal JSON', '{"message":"pay $${amount}"}', 'compliant'],
+    ['an AWS key in literal JSON', '{"x":"AKIAABCDEFGHIJKLMNOP"}', 'non-compliant'],
+    ['a literal password in a jsonencode config', '${jsonencode({"redis" = {"password" = "hunter2hunter2"}})}', 'non-compliant'],
+    ['a referenced password in a jsonencode config', '${jsonencode({"redis" = {"password" = var.kong_redis_password}})}', 'compliant'],
+  ])('KONG-7 on %s', (_case, configJson, expected) => {
+    expect(outcome('AIGW-KONG-7', { kong_plugin: { a: { name: 'cors', route_id: 'r', config_json: configJson } } })).toBe(expected);
+  });
+
+  test('IAM-4: logs actions must target log groups, even when not on "*"', () => {
+    const statements = policy({ Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: 'arn:aws:s3:::bucket/*' });
+    expect(outcome('AIGW-IAM-4', { aws_iam_role_policy: { p: { policy: statements } } })).toBe('non-compliant');
+  });
+
+  test('acknowledged findings are reported with their reason and do not block', () => {
+    const view = stackView('s', {
+      resource: {
+        aws_api_gateway_method: {
+          health: { http_method: 'GET', authorization: 'NONE', '//': { guardrails: { acknowledged: [{ rule: 'AIGW-APIG-1', reason: 'a MOCK that invokes nothing, for health probes' }] } } },
+        },
+      },
+    });
+    expect(evaluateStack(view).findings).toEqual([
+      expect.objectContaining({ rule: 'AIGW-APIG-1', address: 'aws_api_gateway_method.health', acknowledged: 'a MOCK that invokes nothing, for health probes' }),
+    ]);
+  });
+});

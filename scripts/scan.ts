@@ -1,0 +1,18 @@
+/**
+ * `npm run scan [dir]`: the guardrails over an existing synthesized output (default cdktf.out),
+ * as teams run checkov in CI. Prints every finding (accepted ones with their reason) and a summary;
+ * exits 1 when an error-level finding is not accepted.
+ */
+import { blocking } from '../guardrails/engine';
+import { formatFindings, summarize } from '../guardrails/report';
+import { scanSynthesizedOutput } from '../guardrails/scan';
+import { runCli } from '../lib/cli';
+
+runCli(() => {
+  const dir = process.argv[2] ?? 'cdktf.out';
+  const result = scanSynthesizedOutput(dir);
+  console.log(`scanned ${result.stacks.length} stacks in ${dir}: ${result.stacks.join(', ')}`);
+  if (result.findings.length > 0) console.log(formatFindings(result.findings));
+  console.log(summarize(result.findings, result.checked));
+  if (blocking(result.findings).length > 0) process.exitCode = 1;
+});
