@@ -43,3 +43,11 @@ describe('README', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('docs/security.md', () => {
+  test('lists every guardrail, as the rule pack defines it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { renderRulesTable } = require('../guardrails/docs') as typeof import('../guardrails/docs');
+    expect(fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'security.md'), 'utf8')).toContain(renderRulesTable());
+  });
+});

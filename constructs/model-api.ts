@@ -10,6 +10,7 @@ import type { ApiGatewayAccountLogging } from './api-gateway-account-logging';
 import { ApiStage, type Throttling } from './api-stage';
 import { GATEWAY_ERROR_TEMPLATE, GatewayErrorResponses } from './gateway-error-responses';
 import { HEALTH_RESPONSE_BODY, HealthCheckRoute } from './health-check-route';
+import { KongOnlyAccessPolicy } from './kong-only-access-policy';
 import type { ModelFunction } from './model-function';
 import { ModelRoute } from './model-route';
 
@@ -29,6 +30,8 @@ export interface ModelApiProps {
   readonly logRetentionDays: number;
   /** The region's account-level logging setting, which stage logging needs. */
   readonly accountLogging: ApiGatewayAccountLogging;
+  /** Kong's egress ranges; when given, a resource policy refuses every other source. @default no policy */
+  readonly allowedSourceCidrs?: readonly string[];
 }
 
 /**
@@ -49,6 +52,8 @@ export class ModelApi extends Construct {
   readonly errorResponses: GatewayErrorResponses;
   /** The deployment and stage. */
   readonly stage: ApiStage;
+  /** The resource policy restricting callers to Kong, when configured. */
+  readonly accessPolicy: KongOnlyAccessPolicy | undefined;
 
   constructor(scope: Construct, id: string, props: ModelApiProps) {
     super(scope, id);
@@ -90,6 +95,9 @@ export class ModelApi extends Construct {
     );
     this.health = new HealthCheckRoute(this, 'health', { restApi: this.restApi });
     this.errorResponses = new GatewayErrorResponses(this, 'error-responses', { restApi: this.restApi });
+    this.accessPolicy = props.allowedSourceCidrs
+      ? new KongOnlyAccessPolicy(this, 'kong-only', { restApi: this.restApi, allowedSourceCidrs: props.allowedSourceCidrs })
+      : undefined;
 
     // What the API looks like, hashed at synth time (catches in-place changes such as a template),
     // plus the ids of everything in it (catches replacements). Either changing redeploys.
@@ -100,6 +108,8 @@ export class ModelApi extends Construct {
           routes: this.routes.map((r) => ({ path: r.path, timeoutMs: API_GATEWAY_LIMITS.maxIntegrationTimeoutSeconds * 1000 })),
           health: { path: this.health.path, body: HEALTH_RESPONSE_BODY },
           errors: GATEWAY_ERROR_TEMPLATE,
+          // A resource policy only takes effect once the API is redeployed.
+          ...(props.allowedSourceCidrs ? { allowedSourceCidrs: props.allowedSourceCidrs } : {}),
         }),
       )
       .digest('hex');
@@ -109,6 +119,7 @@ export class ModelApi extends Construct {
       ...this.routes.flatMap((r) => r.redeploymentKeys),
       ...this.health.redeploymentKeys,
       ...this.errorResponses.redeploymentKeys,
+      ...(this.accessPolicy ? [this.accessPolicy.policy.id] : []),
     ];
 
     this.stage = new ApiStage(this, 'stage', {
@@ -120,6 +131,7 @@ export class ModelApi extends Construct {
         this.health.integration,
         this.health.integrationResponse,
         ...this.errorResponses.responses,
+        ...(this.accessPolicy ? [this.accessPolicy.policy] : []),
       ],
       loggingDependsOn: props.accountLogging.account,
       throttling: props.throttling,

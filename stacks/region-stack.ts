@@ -92,6 +92,7 @@ export class RegionStack extends GatewayStack {
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
       accountLogging,
+      allowedSourceCidrs: config.kong.egressCidrs,
     });
 
     this.kongAccess = new ApiKeyUsagePlan(this, 'kong-access', {

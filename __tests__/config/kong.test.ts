@@ -100,6 +100,18 @@ describe('Kong configuration', () => {
     ]);
   });
 
+  test('Kong’s egress ranges must be public, canonical CIDR ranges, each once', () => {
+    expect(problems(withKong({ egressCidrs: ['198.51.100.10/32', '52.95.110.0/24'] }))).toEqual([]);
+    expect(problems(withKong({ egressCidrs: ['10.0.0.0/8', '0.0.0.0/0', '52.95.110.1/24', 'kong-nat', '52.95.110.0/24', '52.95.110.0/24'] }))).toEqual([
+      expect.stringContaining('kong.egressCidrs[0]: a private range; received "10.0.0.0/8"; accepted: a public range'),
+      expect.stringContaining('kong.egressCidrs[1]: allows every address; received "0.0.0.0/0"'),
+      expect.stringContaining('kong.egressCidrs[2]: host bits are set; received "52.95.110.1/24"; accepted: the network address, 52.95.110.0/24'),
+      expect.stringContaining('kong.egressCidrs[3]: not a CIDR range; received "kong-nat"'),
+      expect.stringContaining('kong.egressCidrs[5]: duplicate of kong.egressCidrs[4]'),
+    ]);
+    expect(problems(withKong({ egressCidrs: ['fd00::/8'] }))).toEqual([expect.stringContaining('a uniqueLocal range')]);
+  });
+
   test('credentialed CORS may not use the wildcard origin', () => {
     expect(problems(withKong({ cors: { origins: ['*'], credentials: true } }))).toEqual([
       'f.yaml  kong.cors.origins: credentials with the wildcard origin; received "*"; accepted: explicit origins (https://app.example.com) when credentials is true',

@@ -29,7 +29,7 @@ export function accountLoggingFixture(scope: Construct): ApiGatewayAccountLoggin
 /** A REST API as the region stack builds it, serving the given functions (default: one model). */
 export function modelApiFixture(
   scope: Construct,
-  options: { functions?: ModelFunction[]; endpointType?: EndpointType } = {},
+  options: { functions?: ModelFunction[]; endpointType?: EndpointType; allowedSourceCidrs?: string[] } = {},
 ): ModelApi {
   return new ModelApi(scope, 'api', {
     name: 'aigw-test-models',
@@ -39,5 +39,6 @@ export function modelApiFixture(
     throttling: { rateLimit: 10, burstLimit: 20 },
     logRetentionDays: 7,
     accountLogging: accountLoggingFixture(scope),
+    allowedSourceCidrs: options.allowedSourceCidrs,
   });
 }

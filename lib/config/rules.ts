@@ -9,6 +9,7 @@ import {
   LAMBDA_LIMITS,
   TAG_LIMITS,
 } from '../aws';
+import { egressCidrProblem } from '../cidr';
 import type { ConfigIssue } from '../errors';
 import { Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
@@ -229,6 +230,25 @@ const hostedModelPresent: Rule = ({ models }) => {
   return [{ path: ['models'], problem: 'no model runs in Lambda', accepted: `at least one hosted model (kind ${HOSTED_MODEL_KINDS.join(', ')}) for the regions to serve` }];
 };
 
+/** Kong's egress ranges must be real, public, canonical ranges, each once. */
+const egressCidrsValid: Rule = ({ kong }) => {
+  const cidrs = kong?.egressCidrs ?? [];
+  const issues: ConfigIssue[] = cidrs.flatMap((cidr, index) => {
+    if (cidr === undefined) return [];
+    const bad = egressCidrProblem(cidr);
+    return bad ? [{ path: ['kong', 'egressCidrs', index], problem: bad.problem, received: cidr, accepted: bad.accepted }] : [];
+  });
+  issues.push(
+    ...duplicates(cidrs).map(({ index, value, first }) => ({
+      path: ['kong', 'egressCidrs', index],
+      problem: `duplicate of kong.egressCidrs[${first}]`,
+      received: value,
+      accepted: 'each range listed once',
+    })),
+  );
+  return issues;
+};
+
 /** Browsers refuse credentialed CORS answers for the wildcard origin. */
 const corsCredentialsNeedOrigins: Rule = ({ kong }) => {
   const cors = kong?.cors;
@@ -275,6 +295,7 @@ export const CONFIG_RULES: readonly Rule[] = [
   redisSettingsMatchPolicy,
   weightsMatchRegions,
   corsCredentialsNeedOrigins,
+  egressCidrsValid,
   promptPatternsCompile,
 ];
 

@@ -241,6 +241,14 @@ const kongSchema = z
       })
       .prefault({})
       .describe("Kong's connection to the regions."),
+    egressCidrs: z
+      .array(z.string())
+      .min(1)
+      .max(50)
+      .optional()
+      .describe(
+        "Public CIDR ranges Kong's traffic leaves from. When set, each regional API gets a resource policy that allows calls only from them and denies everything else.",
+      ),
     cors: z
       .strictObject({
         origins: z.array(z.string().min(1)).min(1).describe('Allowed origins, e.g. https://app.example.com.'),

@@ -1,0 +1,55 @@
+import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
+import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Construct } from 'constructs';
+import { invalidProp } from '../lib/errors';
+import { policyDocument } from '../lib/iam';
+
+/** Properties of a {@link KongOnlyAccessPolicy}. */
+export interface KongOnlyAccessPolicyProps {
+  /** The REST API to restrict. */
+  readonly restApi: ApiGatewayRestApi;
+  /** Kong's public egress ranges (validated by the configuration). */
+  readonly allowedSourceCidrs: readonly string[];
+}
+
+/**
+ * A REST API resource policy that lets only Kong's egress addresses invoke the API: an allow for
+ * those ranges and an explicit deny for every other source (an explicit deny wins over any allow).
+ * This is the strong answer to "no way around Kong": even with the API key, a call from anywhere
+ * else is refused by API Gateway before any integration runs.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
+ */
+export class KongOnlyAccessPolicy extends Construct {
+  /** The policy. */
+  readonly policy: ApiGatewayRestApiPolicy;
+
+  constructor(scope: Construct, id: string, props: KongOnlyAccessPolicyProps) {
+    super(scope, id);
+    if (props.allowedSourceCidrs.length === 0) {
+      throw invalidProp('KongOnlyAccessPolicy', 'allowedSourceCidrs', [], 'at least one range (an empty list would deny everyone)');
+    }
+    const everything = `${props.restApi.executionArn}/*`;
+    const sources = [...props.allowedSourceCidrs];
+    this.policy = new ApiGatewayRestApiPolicy(this, 'policy', {
+      restApiId: props.restApi.id,
+      policy: policyDocument([
+        {
+          Sid: 'AllowKongEgress',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'execute-api:Invoke',
+          Resource: everything,
+          Condition: { IpAddress: { 'aws:SourceIp': sources } },
+        },
+        {
+          Sid: 'DenyEveryoneElse',
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'execute-api:Invoke',
+          Resource: everything,
+          Condition: { NotIpAddress: { 'aws:SourceIp': sources } },
+        },
+      ]),
+    });
+  }
+}

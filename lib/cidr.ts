@@ -1,0 +1,28 @@
+/** Checks of the CIDR ranges Kong's traffic leaves from (ipaddr.js does the parsing). */
+import ipaddr from 'ipaddr.js';
+
+/** Address ranges API Gateway never sees as a caller's source: a range of these would block Kong. */
+const NOT_PUBLIC = ['unspecified', 'private', 'loopback', 'linkLocal', 'multicast', 'broadcast', 'carrierGradeNat', 'uniqueLocal', 'ipv4Mapped'];
+
+/** Why a CIDR cannot be one of Kong's egress ranges; undefined when it can. */
+export function egressCidrProblem(cidr: string): { problem: string; accepted: string } | undefined {
+  let address: ipaddr.IPv4 | ipaddr.IPv6;
+  let prefix: number;
+  try {
+    [address, prefix] = ipaddr.parseCIDR(cidr);
+  } catch {
+    return { problem: 'not a CIDR range', accepted: 'an IPv4 or IPv6 range such as 203.0.113.0/24 or 2001:db8::/48' };
+  }
+  if (prefix === 0) return { problem: 'allows every address', accepted: 'Kong’s own egress ranges, e.g. the NAT gateway addresses of its VPC (/32 each)' };
+  const network = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
+  if (network.toString() !== address.toString()) {
+    return { problem: 'host bits are set', accepted: `the network address, ${network.toString()}/${prefix}` };
+  }
+  if (NOT_PUBLIC.includes(address.range())) {
+    return {
+      problem: `a ${address.range()} range`,
+      accepted: 'a public range: API Gateway sees the public address Kong’s traffic leaves from (its NAT), never a private one',
+    };
+  }
+  return undefined;
+}
