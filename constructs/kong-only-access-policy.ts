@@ -2,7 +2,7 @@ import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-res
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
 import { invalidProp } from '../lib/errors';
-import { policyDocument } from '../lib/iam';
+import { policyDocument, type PolicyStatement } from '../lib/iam';
 
 /** Properties of a {@link KongOnlyAccessPolicy}. */
 export interface KongOnlyAccessPolicyProps {
@@ -28,28 +28,18 @@ export class KongOnlyAccessPolicy extends Construct {
     if (props.allowedSourceCidrs.length === 0) {
       throw invalidProp('KongOnlyAccessPolicy', 'allowedSourceCidrs', [], 'at least one range (an empty list would deny everyone)');
     }
-    const everything = `${props.restApi.executionArn}/*`;
     const sources = [...props.allowedSourceCidrs];
+    const invoke = (Sid: string, Effect: 'Allow' | 'Deny', operator: 'IpAddress' | 'NotIpAddress'): PolicyStatement => ({
+      Sid,
+      Effect,
+      Principal: { AWS: '*' },
+      Action: 'execute-api:Invoke',
+      Resource: `${props.restApi.executionArn}/*`,
+      Condition: { [operator]: { 'aws:SourceIp': sources } },
+    });
     this.policy = new ApiGatewayRestApiPolicy(this, 'policy', {
       restApiId: props.restApi.id,
-      policy: policyDocument([
-        {
-          Sid: 'AllowKongEgress',
-          Effect: 'Allow',
-          Principal: { AWS: '*' },
-          Action: 'execute-api:Invoke',
-          Resource: everything,
-          Condition: { IpAddress: { 'aws:SourceIp': sources } },
-        },
-        {
-          Sid: 'DenyEveryoneElse',
-          Effect: 'Deny',
-          Principal: { AWS: '*' },
-          Action: 'execute-api:Invoke',
-          Resource: everything,
-          Condition: { NotIpAddress: { 'aws:SourceIp': sources } },
-        },
-      ]),
+      policy: policyDocument([invoke('AllowKongEgress', 'Allow', 'IpAddress'), invoke('DenyEveryoneElse', 'Deny', 'NotIpAddress')]),
     });
   }
 }
