@@ -6,6 +6,8 @@ import { invalidProp } from '../lib/errors';
 export interface UpstreamApiKeyProps {
   /** Length of the key. API Gateway requires at least 20 characters. @default 40 */
   readonly length?: number;
+  /** A label whose change generates a new key (a Terraform keeper). @default none */
+  readonly rotation?: string;
 }
 
 /** API Gateway rejects API key values shorter than this. */
@@ -17,7 +19,7 @@ const MIN_API_KEY_LENGTH = 20;
  * request-transformer syntax) and lives only in Terraform state, where it is marked sensitive.
  */
 export class UpstreamApiKey extends Construct {
-  /** The generator; replace it (`cdktf deploy` with `-replace`) to rotate the key. */
+  /** The generator; a new `rotation` label replaces it, rotating the key. */
   readonly password: Password;
   /** The key value: a sensitive token, never a literal. */
   readonly value: string;
@@ -28,7 +30,14 @@ export class UpstreamApiKey extends Construct {
     if (!Number.isInteger(length) || length < MIN_API_KEY_LENGTH || length > 128) {
       throw invalidProp('UpstreamApiKey', 'length', length, `an integer from ${MIN_API_KEY_LENGTH} to 128`);
     }
-    this.password = new Password(this, 'value', { length, special: false, minNumeric: 4, minUpper: 4, minLower: 4 });
+    this.password = new Password(this, 'value', {
+      length,
+      special: false,
+      minNumeric: 4,
+      minUpper: 4,
+      minLower: 4,
+      ...(props.rotation !== undefined ? { keepers: { rotation: props.rotation } } : {}),
+    });
     this.value = this.password.result;
   }
 }

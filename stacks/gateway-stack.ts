@@ -1,12 +1,12 @@
-import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Aspects, LocalBackend, TerraformStack } from 'cdktf';
+import { Aspects, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { GuardrailsAspect } from '../guardrails/aspect';
 import type { AwsRegion } from '../lib/aws';
 import type { GatewayConfig } from '../lib/config/schema';
 import { Naming } from '../lib/naming';
 import { resourceTags } from '../lib/tags';
+import { addStateBackend } from './state-backend';
 
 /** Properties every stack of an environment takes. */
 export interface GatewayStackProps {
@@ -17,17 +17,7 @@ export interface GatewayStackProps {
 }
 
 /**
- * Where a stack keeps local state, relative to the directory Terraform runs in
- * (`cdktf.out/stacks/<stack>`): the project root, as cdktf's default does, but written relative so
- * that no absolute machine path lands in the synthesized output. A consumer stack reads the origin's
- * state through the same relative path, since every stack directory sits at the same depth.
- */
-export function localStatePath(stackName: string): string {
-  return path.posix.join('..', '..', '..', `terraform.${stackName}.tfstate`);
-}
-
-/**
- * The base of every stack: local state; for stacks with a region, one AWS provider there with the
+ * The base of every stack: the configured state backend; for stacks with a region, one AWS provider there with the
  * environment's tags on every resource through `default_tags`; and the guardrails rule pack,
  * applied by an aspect when the stack is synthesized.
  */
@@ -45,7 +35,7 @@ export abstract class GatewayStack extends TerraformStack {
     super(scope, name);
     this.config = props.config;
     this.naming = new Naming(props.config.app, props.config.environment);
-    new LocalBackend(this, { path: localStatePath(name) });
+    addStateBackend(this, name, props.config.backend);
     this.awsProvider =
       props.region === undefined
         ? undefined

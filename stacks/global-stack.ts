@@ -60,7 +60,7 @@ export class GlobalStack extends GatewayStack implements GlobalResources {
           })
         : undefined;
 
-    this.upstreamApiKey = new UpstreamApiKey(this, 'upstream-api-key');
+    this.upstreamApiKey = new UpstreamApiKey(this, 'upstream-api-key', { rotation: config.upstreamKeyRotation });
   }
 
   get upstreamApiKeyValue(): string {

@@ -171,3 +171,20 @@ describe('formatPath', () => {
     expect(formatPath([])).toBe('(document root)');
   });
 });
+
+describe('backend configuration', () => {
+  test('defaults to local state', () => {
+    expect(validateConfigDocument(configDocument()).config?.backend).toEqual({ type: 'local' });
+  });
+
+  test('each kind is validated with its own fields', () => {
+    expect(problems(configDocument({ backend: { type: 's3', bucket: 'Bad_Bucket', region: 'us-east-1', keyPrefix: 'a/' } }))).toEqual([
+      expect.stringContaining('backend.bucket: received "Bad_Bucket"; accepted: an S3 bucket name'),
+      expect.stringContaining('backend.keyPrefix: received "a/"; accepted: not start or end with a slash'),
+    ]);
+    expect(problems(configDocument({ backend: { type: 'cloud' } }))).toEqual([expect.stringContaining('backend.organization: missing')]);
+    expect(problems(configDocument({ backend: { type: 'consul' } }))).toEqual([
+      expect.stringContaining('backend.type: received "consul"; accepted: one of "local", "cloud", "s3"'),
+    ]);
+  });
+});

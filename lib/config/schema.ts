@@ -280,6 +280,33 @@ const tagValueSchema = z
 /** An environment name: also a file name in `config/`, a stage name and part of every stack name. */
 export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{0,11}$/;
 
+/** Where Terraform keeps each stack's state. */
+const backendSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('local').describe('State files next to the project (terraform.<stack>.tfstate); for trying things out.'),
+    }),
+    z.strictObject({
+      type: z.literal('cloud').describe('Terraform Cloud / HCP Terraform: one workspace per stack, named after the stack.'),
+      organization: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'must be a Terraform Cloud organization name' }).describe('The organization.'),
+      project: z.string().min(1).max(40).optional().describe('The project the workspaces belong to. @default the organization’s default project'),
+      hostname: hostnameSchema.default('app.terraform.io').describe('app.terraform.io, or a Terraform Enterprise host.'),
+    }),
+    z.strictObject({
+      type: z.literal('s3').describe('An S3 bucket with S3-native locking (Terraform 1.10+): one key per stack.'),
+      bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name' }).describe('The state bucket (versioning on, public access blocked).'),
+      region: z.enum(AWS_REGIONS).describe('The bucket’s region.'),
+      keyPrefix: z
+        .string()
+        .regex(/^[A-Za-z0-9!_.*'()/-]{1,200}$/, { error: 'must be an S3 key prefix without spaces or a leading/trailing slash' })
+        .refine((p) => !p.startsWith('/') && !p.endsWith('/'), { error: 'must not start or end with a slash' })
+        .describe('Each stack keeps its state at <keyPrefix>/<stack>.tfstate.'),
+      kmsKeyId: z.string().min(1).optional().describe('A KMS key for the state objects. @default S3-managed encryption'),
+    }),
+  ])
+  .default({ type: 'local' })
+  .describe('Where Terraform keeps each stack’s state.');
+
 /** The configuration of one environment, as written in `config/<env>.yaml`. */
 export const gatewayConfigSchema = z
   .strictObject({
@@ -344,6 +371,12 @@ export const gatewayConfigSchema = z
       .record(tagKeySchema, tagValueSchema)
       .default({})
       .describe('Tags applied to every AWS resource, on top of app, environment and managed-by.'),
+    backend: backendSchema,
+    upstreamKeyRotation: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,64}$/, { error: 'must be a short label such as "2026-11" or "rotation-2"' })
+      .optional()
+      .describe('Change this label to generate a new upstream API key on the next deploy.'),
     kong: kongSchema,
   })
   .describe('Configuration of one global-ai-gateway environment.');
@@ -362,6 +395,9 @@ export type ExternalLlmModelConfig = Extract<ModelConfig, { kind: 'external-llm'
 
 /** Kong's configuration. */
 export type KongConfig = GatewayConfig['kong'];
+
+/** Where state is kept. */
+export type BackendConfig = GatewayConfig['backend'];
 
 /** Whether a model runs in Lambda (as opposed to behind Kong's AI Gateway). */
 export function isHostedModel(model: ModelConfig): model is HostedModelConfig {
