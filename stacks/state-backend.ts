@@ -17,6 +17,11 @@ export function localStatePath(stackName: string): string {
   return path.posix.join('..', '..', '..', `terraform.${stackName}.tfstate`);
 }
 
+/** The environment variable Terraform reads a host's API token from, e.g. TF_TOKEN_app_terraform_io. */
+export function cloudTokenVariable(hostname: string): string {
+  return `TF_TOKEN_${hostname.replace(/-/g, '__').replace(/\./g, '_')}`;
+}
+
 /** The S3 key of a stack's state. */
 export function s3StateKey(keyPrefix: string, stackName: string): string {
   return `${keyPrefix}/${stackName}.tfstate`;

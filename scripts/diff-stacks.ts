@@ -1,0 +1,34 @@
+/**
+ * `npm run diff:stacks`: `cdktf diff` for every stack of the synthesized environment, in pull
+ * requests, when it can run: the environment keeps state in Terraform Cloud and a token is
+ * available (TF_TOKEN_<host>). Otherwise it says why it skipped, as a GitHub notice, and succeeds.
+ * Run after `npm run synth` for the same GATEWAY_ENV; it diffs cdktf.out as synthesized.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../lib/cli';
+import { loadConfig } from '../lib/config/load';
+import { scanInputInvalid } from '../lib/errors';
+import { cloudTokenVariable } from '../stacks/state-backend';
+
+runCli(() => {
+  const config = loadConfig();
+  if (config.backend.type !== 'cloud') {
+    console.log(`::notice::cdktf diff skipped for ${config.environment}: its state is ${config.backend.type}, which pull requests cannot read; the deploy workflow plans it with AWS credentials.`);
+    return;
+  }
+  const variable = cloudTokenVariable(config.backend.hostname);
+  if (!process.env[variable]) {
+    console.log(`::notice::cdktf diff skipped for ${config.environment}: no Terraform Cloud token (${variable}) is available to this run.`);
+    return;
+  }
+  const manifestFile = path.join('cdktf.out', 'manifest.json');
+  if (!fs.existsSync(manifestFile)) throw scanInputInvalid('cdktf.out', 'it has no manifest.json');
+  const stacks = Object.keys((JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { stacks: Record<string, unknown> }).stacks);
+  for (const stack of stacks) {
+    console.log(`== cdktf diff ${stack}`);
+    const run = spawnSync('npx', ['cdktf', 'diff', stack, '--skip-synth', '--no-color'], { stdio: 'inherit' });
+    if (run.status !== 0) process.exitCode = 1;
+  }
+});
