@@ -132,9 +132,12 @@ export const guardrailViolations = (report: string, count: number, explanations:
     `Guardrails failed: ${count} finding${count === 1 ? '' : 's'} must be fixed before this environment can be synthesized.\n${report}\n\n${explanations}\n\nNothing was written: the previous output is untouched. The guardrails are listed in docs/security.md.`,
   );
 
-/** `npm run scan` was pointed at something that is not a synthesized output. */
-export const scanInputInvalid = (dir: string, reason: string) =>
-  new GatewayError('SCAN_INPUT_INVALID', `Cannot scan ${dir}: ${reason}. Run \`npm run synth\` first, or pass the directory it wrote (e.g. npm run scan -- cdktf.out).`);
+/** A command that reads a synthesized output (scan, diff) was pointed at something that is not one. */
+export const synthesizedOutputInvalid = (dir: string, reason: string) =>
+  new GatewayError(
+    'SYNTHESIZED_OUTPUT_INVALID',
+    `Cannot read the synthesized output in ${dir}: ${reason}. Run \`npm run synth\` first, or pass the directory it wrote (e.g. npm run scan -- cdktf.out).`,
+  );
 
 /** The model host bundle could not be built from lambda/. */
 export const bundleFailed = (entry: string, detail: string) =>

@@ -6,7 +6,7 @@
  */
 import { API_KEY_HEADER, KONG_CORRELATION_HEADER } from '../lambda/contract';
 import type { ExternalLlmModelConfig, KongConfig } from './config/schema';
-import { HEALTH_PATH } from './naming';
+import { HEALTH_PATH, modelPath } from './naming';
 import { MANAGED_BY } from './tags';
 
 /** The plugins the project configures. */
@@ -44,7 +44,7 @@ export function kongTags(app: string, environment: string): string[] {
 
 /** The exact-match route path of a model: a Kong 3 regex path, so /v1/chat never matches /v1/chatty. */
 export function routePath(model: string): string {
-  return `~/v1/${model}$`;
+  return `~${modelPath(model)}$`;
 }
 
 /** Statuses of GET /health (a MOCK) that mean a region is unhealthy: throttled or failing. */

@@ -5,11 +5,9 @@
  * Run after `npm run synth` for the same GATEWAY_ENV; it diffs cdktf.out as synthesized.
  */
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import { readSynthesizedStacks } from '../guardrails/scan';
 import { runCli } from '../lib/cli';
 import { loadConfig } from '../lib/config/load';
-import { scanInputInvalid } from '../lib/errors';
 import { cloudTokenVariable } from '../stacks/state-backend';
 
 runCli(() => {
@@ -23,10 +21,7 @@ runCli(() => {
     console.log(`::notice::cdktf diff skipped for ${config.environment}: no Terraform Cloud token (${variable}) is available to this run.`);
     return;
   }
-  const manifestFile = path.join('cdktf.out', 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw scanInputInvalid('cdktf.out', 'it has no manifest.json');
-  const stacks = Object.keys((JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { stacks: Record<string, unknown> }).stacks);
-  for (const stack of stacks) {
+  for (const { name: stack } of readSynthesizedStacks('cdktf.out')) {
     console.log(`== cdktf diff ${stack}`);
     const run = spawnSync('npx', ['cdktf', 'diff', stack, '--skip-synth', '--no-color'], { stdio: 'inherit' });
     if (run.status !== 0) process.exitCode = 1;

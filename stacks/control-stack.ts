@@ -9,7 +9,7 @@ import { LlmProxy } from '../constructs/kong/llm-proxy';
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
 import { isHostedModel, type GatewayConfig, type ModelConfig } from '../lib/config/schema';
 import { DEFAULT_REGION_WEIGHT, kongTags, LLM_PROVIDERS, REGION_TARGET_PORT, routePath } from '../lib/kong';
-import { Naming, regionalHostname } from '../lib/naming';
+import { modelPath, Naming, regionalHostname } from '../lib/naming';
 import { sensitiveVariable, variableName } from '../lib/variables';
 import { GatewayStack } from './gateway-stack';
 import type { GlobalResources } from './global-stack';
@@ -195,7 +195,7 @@ export class ControlStack extends GatewayStack {
     }
     new TerraformOutput(this, 'routes', {
       description: 'Kong route path of each model.',
-      value: Object.fromEntries(config.models.map((m) => [m.name, `/v1/${m.name}`])),
+      value: Object.fromEntries(config.models.map((m) => [m.name, modelPath(m.name)])),
     });
     new TerraformOutput(this, 'upstream-name', { description: 'The Kong upstream spanning the regions.', value: naming.kongUpstream });
   }

@@ -1,7 +1,8 @@
 /**
  * Rules the schema alone cannot express: clashes between entries, names that would break DNS or
  * AWS limits once assembled, and limits that depend on other fields. Each rule returns every
- * problem it finds; `validateConfig` runs them all, so the user sees every problem at once.
+ * problem it finds; `validateConfigDocument` runs them all, even over a document the schema
+ * rejected in part, so the user sees every problem at once.
  */
 import {
   DNS_LIMITS,
@@ -11,7 +12,7 @@ import {
 } from '../aws';
 import { egressCidrProblem } from '../cidr';
 import type { ConfigIssue } from '../errors';
-import { Naming, regionalHostname } from '../naming';
+import { modelPath, Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
 import { HOSTED_MODEL_KINDS } from '../../lambda/contract';
 import { isHostedModel, type GatewayConfig } from './schema';
@@ -45,7 +46,7 @@ const uniqueRegions: Rule = (config) =>
 const uniqueModelNames: Rule = (config) =>
   duplicates((config.models ?? []).map((m) => m?.name)).map(({ index, value, first }) => ({
     path: ['models', index, 'name'],
-    problem: `clashes with models[${first}].name (same URL path /v1/${value} and same function name)`,
+    problem: `clashes with models[${first}].name (same URL path ${modelPath(String(value))} and same function name)`,
     received: value,
     accepted: 'a name no other model uses',
   }));
