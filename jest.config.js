@@ -1,16 +1,19 @@
 /**
- * Jest runs the TypeScript sources through ts-jest in transpile-only mode (tsconfig sets
- * isolatedModules); `npm test` type-checks the whole project once with `tsc` before jest starts.
+ * Jest transpiles the TypeScript sources with esbuild (__tests__/support/transform.js); `npm test`
+ * type-checks the whole project once with `tsc` before jest starts.
  * @type {import('jest').Config}
  */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.ts$': '<rootDir>/__tests__/support/transform.js' },
   // The generated Kong bindings, importable as @kong/kong-provider (same mapping as tsconfig paths).
   moduleNameMapper: { '^@kong/kong-provider(/.*)?$': '<rootDir>/.gen/providers/kong$1' },
+  setupFiles: ['<rootDir>/__tests__/support/environment.js'],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   snapshotSerializers: [],
+  // Both cores: jest's default leaves one for the parent process, which only waits here.
+  maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -2,16 +2,23 @@
  * The cdktf app: loads one environment's configuration (GATEWAY_ENV, default `dev`, or the file in
  * GATEWAY_CONFIG), validates it before any construct exists, synthesizes its stacks, and checks them
  * against the guardrails. Invalid configuration or a guardrail violation prints every problem and
- * exits non-zero, leaving the previous cdktf.out alone.
+ * exits non-zero, leaving the previous output alone.
+ *
+ * `cdktf synth|diff|deploy` run it through cdktf.json's `app` (output directory in CDKTF_OUTDIR);
+ * `npm run synth` runs it directly (`--output <dir>`, default cdktf.out), without the cdktf CLI.
  */
 import { formatFindings, summarize } from './guardrails/report';
-import { runCli } from './lib/cli';
+import { outputDirectory, runCli } from './lib/cli';
 import { loadConfig } from './lib/config/load';
 import { synthesizeGuarded } from './lib/synth';
+import { configureTokenStackTraces } from './lib/token-stack-traces';
 
 runCli(() => {
+  configureTokenStackTraces();
+  const outdir = outputDirectory(process.argv.slice(2), process.env);
   const config = loadConfig();
-  const result = synthesizeGuarded(config, process.env['CDKTF_OUTDIR'] ?? 'cdktf.out');
+  const result = synthesizeGuarded(config, outdir);
   console.log(summarize(result.findings, result.checked));
   if (result.findings.length > 0) console.log(formatFindings(result.findings));
+  console.log(`Synthesized ${result.stacks.length} stacks into ${outdir}: ${result.stacks.join(', ')}`);
 });

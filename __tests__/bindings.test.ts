@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { PROJECT_ROOT } from '../lib/bundle';
+import { PROJECT_ROOT } from '../lib/project';
 import { generateBindings, GENERATED_DIR, listFiles, SCHEMA_CACHE_DIR } from '../scripts/bindings';
 
 const PROVIDER = 'registry.terraform.io/kevholditch/kong';

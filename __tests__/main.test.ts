@@ -3,14 +3,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { PROJECT_ROOT } from '../lib/bundle';
+import { PROJECT_ROOT } from '../lib/project';
 import { configDocument, modelDocument } from './support/config';
+import { appCommand } from './support/run';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-
-/** Runs the app the way `cdktf synth` does: the app command with CDKTF_OUTDIR set. */
+/** Runs the app the way `cdktf synth` does: cdktf.json's app command with CDKTF_OUTDIR set. */
 function runApp(env: Record<string, string>, outdir: string) {
-  const result = spawnSync(TSX, ['main.ts'], {
+  const [command, ...args] = appCommand();
+  const result = spawnSync(command!, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), CDKTF_OUTDIR: outdir, ...env },
     encoding: 'utf8',

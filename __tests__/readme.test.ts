@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../lib/bundle';
+import { PROJECT_ROOT } from '../lib/project';
 import { gatewayConfigSchema } from '../lib/config/schema';
 
 interface Node {

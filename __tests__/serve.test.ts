@@ -1,16 +1,15 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as os from 'os';
-import * as path from 'path';
-import { PROJECT_ROOT } from '../lib/bundle';
+import { PROJECT_ROOT } from '../lib/project';
+import { entryArgs } from './support/run';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 describe('npm run serve (the dev models on localhost)', () => {
   let server: ChildProcess;
   let base: string;
 
   beforeAll(async () => {
-    server = spawn(TSX, ['scripts/serve.ts'], {
+    server = spawn(process.execPath, entryArgs('scripts/serve.ts'), {
       cwd: PROJECT_ROOT,
       // As on a laptop without AWS credentials: nothing in the environment, no shared config.
       env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: '0', GATEWAY_ENV: 'dev' },

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../lib/bundle';
+import { PROJECT_ROOT } from '../lib/project';
 import { availableEnvironments } from '../lib/config/load';
 import { cloudTokenVariable } from '../stacks/state-backend';
 

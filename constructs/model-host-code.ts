@@ -1,45 +1,48 @@
-import { AssetType, Fn, TerraformAsset } from 'cdktf';
+import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ModelKind } from '../lambda/contract';
-import { bundleModelHost, type ModelHostBundle } from '../lib/bundle';
+import { modelHostPackage, type ModelHostPackage } from '../lib/bundle';
 import { contradictoryProps } from '../lib/errors';
 
 /** Properties of a {@link ModelHostCode}. */
 export interface ModelHostCodeProps {
   /** The model kind the package serves. */
   readonly kind: ModelKind;
-  /** The bundle to ship. @default the kind's entry bundled from `lambda/` by esbuild at synth time */
-  readonly bundle?: ModelHostBundle;
+  /** The package to ship. @default the kind's package from the build cache, built from `lambda/` if missing or stale */
+  readonly package?: ModelHostPackage;
 }
 
 /**
- * The model host's deployment package for one model kind: the esbuild bundle zipped as a Terraform
- * asset. One per kind per stack serves every model of that kind (the function's environment says
- * which model).
+ * The model host's deployment package for one model kind, shipped as a file asset: cdktf copies the
+ * already-zipped package into the stack's output directory (no archiving at synth). One per kind per
+ * stack serves every model of that kind (the function's environment says which model).
  */
 export class ModelHostCode extends Construct {
-  /** The zipped bundle inside the stack's output directory. */
+  /** The zip inside the stack's output directory. */
   readonly asset: TerraformAsset;
   /** The archive's path, relative to the stack's working directory, for `filename`. */
   readonly filename: string;
   /**
-   * `filebase64sha256` of the archive for `source_code_hash`. (The asset's own hash is an MD5 of
-   * the sources, which Lambda would report back differently and so show a permanent diff.)
+   * Base64 SHA-256 of the zip's bytes for `source_code_hash`: the value Lambda reports as
+   * `CodeSha256`, so an unchanged package never shows a diff. Computed at synth from the bytes
+   * shipped, so Terraform need not read the file to know it.
+   * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function#source_code_hash
    */
   readonly sourceCodeHash: string;
-
   /** The kind it serves. */
   readonly kind: ModelKind;
 
   constructor(scope: Construct, id: string, props: ModelHostCodeProps) {
     super(scope, id);
     this.kind = props.kind;
-    const bundle = props.bundle ?? bundleModelHost(props.kind);
-    if (bundle.kind !== props.kind) {
-      throw contradictoryProps('ModelHostCode', `the bundle serves ${bundle.kind}, not ${props.kind}`);
+    const pkg = props.package ?? modelHostPackage(props.kind);
+    if (pkg.kind !== props.kind) {
+      throw contradictoryProps('ModelHostCode', `the package serves ${pkg.kind}, not ${props.kind}`);
     }
-    this.asset = new TerraformAsset(this, 'archive', { path: bundle.directory, type: AssetType.ARCHIVE });
+    // The asset's directory is named after the package's own hash, so the path changes exactly when
+    // the bytes do (cdktf would otherwise hash the file again).
+    this.asset = new TerraformAsset(this, 'archive', { path: pkg.zipPath, type: AssetType.FILE, assetHash: pkg.sha256.slice(0, 32).toUpperCase() });
     this.filename = this.asset.path;
-    this.sourceCodeHash = Fn.filebase64sha256(this.asset.path);
+    this.sourceCodeHash = pkg.sourceCodeHash;
   }
 }

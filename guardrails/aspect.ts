@@ -1,21 +1,30 @@
 /**
- * Applies the rule pack to a stack during synthesis. cdktf ignores aspects added to the App, so
- * every stack adds its own (see GatewayStack). The aspect evaluates the stack's resolved Terraform
- * JSON, the same document cdk.tf.json will hold, and keeps the findings for the caller to report.
+ * Applies the rule pack to a stack. The rules themselves judge the synthesized Terraform JSON, so
+ * they run once over the written output (see lib/synth.ts, the same evaluation `npm run scan`
+ * runs); what can only be judged on the construct tree is judged here, during synthesis: every
+ * acknowledgement must name a rule of the pack, so a typo cannot silently accept nothing.
  */
-import { TerraformStack, type IAspect } from 'cdktf';
+import type { IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { evaluateStack, stackView, type StackEvaluation } from './engine';
+import { acknowledgementsOn } from './acknowledge';
 
-/** Evaluates the rule pack on the stack it is added to. */
+/** One acknowledgement the pack cannot honour. */
+export interface AcknowledgementProblem {
+  /** The construct path of the resource. */
+  readonly path: string;
+  readonly rule: string;
+}
+
+/** Checks the acknowledgements of every resource of the stack it is added to. */
 export class GuardrailsAspect implements IAspect {
-  /** The result, once the stack has been synthesized. */
-  evaluation: StackEvaluation | undefined;
+  /** Acknowledgements naming a rule the pack does not have. */
+  readonly problems: AcknowledgementProblem[] = [];
 
-  constructor(private readonly stack: TerraformStack) {}
+  constructor(private readonly ruleIds: readonly string[]) {}
 
   visit(node: IConstruct): void {
-    if (node !== this.stack) return;
-    this.evaluation = evaluateStack(stackView(this.stack.node.id, this.stack.toTerraform()));
+    for (const ack of acknowledgementsOn(node)) {
+      if (!this.ruleIds.includes(ack.rule)) this.problems.push({ path: node.node.path, rule: ack.rule });
+    }
   }
 }

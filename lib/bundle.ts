@@ -1,103 +1,291 @@
 /**
- * Bundles the model host with esbuild into a single `index.js` per model kind (entry
- * `lambda/entries/<kind>.ts`, which carries only that kind's model), once per process and kind.
- * The AWS SDK is bundled too rather than taken from the Lambda runtime, so the client version is
- * the one the tests ran against. The output is reproducible: its directory is named after its content and its mtime is
- * pinned, because cdktf's archiver stores mtimes in the zip, and a zip that changed on every synth
- * would change `source_code_hash` and redeploy every function on every `cdktf deploy`.
+ * Builds the model host's deployment packages: per model kind, the entry `lambda/entries/<kind>.ts`
+ * bundled by esbuild into one `index.js` (which carries only that kind's model) and zipped in
+ * process into a deterministic archive (one entry, fixed timestamp and permissions), so the same
+ * sources give the same bytes on every machine, and `source_code_hash` changes only when the code
+ * does. The AWS SDK is bundled too rather than taken from the Lambda runtime, so the client
+ * version is the one the tests ran against.
+ *
+ * Packages are cached across runs in `.build/model-host/`, keyed by a hash of everything that
+ * decides their bytes: the builder's settings, esbuild's version, `package-lock.json` (which pins
+ * every bundled dependency) and the content of every project file the bundle was built from (from
+ * esbuild's metafile). A synth of an unchanged tree reads the cache and runs no esbuild; a change to
+ * any of those inputs rebuilds exactly the packages built from it. Every kind that misses is built
+ * in one esbuild run, so the files the kinds share are parsed once.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildSync, type BuildFailure, type Message } from 'esbuild';
+import { buildSync, version as esbuildVersion, type BuildFailure, type BuildOptions, type Message } from 'esbuild';
+import { unzipSync, zipSync } from 'fflate';
 import type { ModelKind } from '../lambda/contract';
 import { LAMBDA_NODE_TARGET } from './aws';
 import { bundleFailed } from './errors';
+import { BUILD_DIR, PROJECT_ROOT } from './project';
 
-/** The repository root. */
-export const PROJECT_ROOT = path.resolve(__dirname, '..');
-
-/** The model host's entry point for one kind. */
-export function modelHostEntry(kind: ModelKind): string {
-  return path.join(PROJECT_ROOT, 'lambda', 'entries', `${kind}.ts`);
-}
-
-/** Where bundles are written (git-ignored). */
-export const BUILD_DIR = path.join(PROJECT_ROOT, '.build', 'model-host');
 
 /** The handler setting of every model function: `index.js`, export `handler`. */
 export const MODEL_HOST_HANDLER = 'index.handler';
 
-/** A fixed mtime for bundle files (zip timestamps start in 1980). */
-const PINNED_MTIME = new Date('2000-01-01T00:00:00Z');
+/** The single file inside every package. */
+const PACKAGE_ENTRY_FILE = 'index.js';
 
-/** A bundled model host on disk. */
-export interface ModelHostBundle {
-  /** The directory holding `index.js`; what the Lambda archive contains. */
-  readonly directory: string;
-  /** Size of `index.js` in bytes. */
-  readonly bytes: number;
-  /** SHA-256 of `index.js`, hex. */
-  readonly sha256: string;
+/**
+ * Bumped whenever the way a package is built changes in a way the other key parts do not show
+ * (zip layout, entry naming), so old cache entries are never reused.
+ */
+const BUILDER_VERSION = 2;
+
+/**
+ * The zip entry's timestamp. fflate writes DOS time from the Date's local-time fields, so the date
+ * is built from local fields too: the stored value is then 2000-01-01 12:00:00 in every time zone.
+ */
+const PINNED_ZIP_TIME = () => new Date(2000, 0, 1, 12, 0, 0);
+
+/** `-rw-r--r--` regular file, as Unix zip tools store it in the external attributes. */
+const ZIP_FILE_ATTRIBUTES = (0o100644 << 16) >>> 0;
+
+/** "Made by" Unix, so unzip and Lambda honour the permission bits. */
+const ZIP_OS_UNIX = 3;
+
+/** A built deployment package on disk. */
+export interface ModelHostPackage {
   /** The kind it serves. */
   readonly kind: ModelKind;
+  /** Absolute path of the zip. */
+  readonly zipPath: string;
+  /** SHA-256 of the zip's bytes, hex. */
+  readonly sha256: string;
+  /** SHA-256 of the zip's bytes, base64: what Lambda reports as `CodeSha256` and `source_code_hash` holds. */
+  readonly sourceCodeHash: string;
+  /** Size of the zip in bytes. */
+  readonly zipBytes: number;
+  /** Size of `index.js` in bytes. */
+  readonly bundleBytes: number;
 }
 
-const cached = new Map<ModelKind, ModelHostBundle>();
+/** Where and from what packages are built. */
+export interface PackageBuildOptions {
+  /** The project whose `lambda/entries` and `package-lock.json` are used. @default the repository root */
+  readonly root?: string;
+  /** Where packages and their cache records are kept. @default `.build/model-host` of the project (or of GATEWAY_BUILD_DIR) */
+  readonly cacheDir?: string;
+}
 
-/** Bundles the model host for one kind, or returns this process's earlier bundle of it. */
-export function bundleModelHost(kind: ModelKind): ModelHostBundle {
-  let bundle = cached.get(kind);
-  if (!bundle) {
-    bundle = build(kind);
-    cached.set(kind, bundle);
+/** What one build did, for callers that report or test caching. */
+export interface PackageBuildReport {
+  /** Kinds served from the cache. */
+  readonly reused: readonly ModelKind[];
+  /** Kinds esbuild built. */
+  readonly built: readonly ModelKind[];
+}
+
+/** The cache record beside each package. */
+interface CacheRecord {
+  readonly key: string;
+  /** Project files (relative to the root, `/`-separated) the bundle was built from. */
+  readonly inputs: readonly string[];
+  readonly zip: string;
+  readonly sha256: string;
+  readonly zipBytes: number;
+  readonly bundleBytes: number;
+}
+
+/** The model host's entry point for one kind. */
+export function modelHostEntry(kind: ModelKind, root: string = PROJECT_ROOT): string {
+  return path.join(root, 'lambda', 'entries', `${kind}.ts`);
+}
+
+/** The deployment package of one kind, from the cache or a fresh build. */
+export function modelHostPackage(kind: ModelKind, options: PackageBuildOptions = {}): ModelHostPackage {
+  return modelHostPackages([kind], options).get(kind)!;
+}
+
+/** The deployment packages of several kinds; those not cached are built together in one esbuild run. */
+export function modelHostPackages(kinds: readonly ModelKind[], options: PackageBuildOptions = {}): Map<ModelKind, ModelHostPackage> {
+  return buildPackages(kinds, options).packages;
+}
+
+/** As {@link modelHostPackages}, also saying which kinds were reused and which were built. */
+export function buildPackages(
+  kinds: readonly ModelKind[],
+  options: PackageBuildOptions = {},
+): { packages: Map<ModelKind, ModelHostPackage>; report: PackageBuildReport } {
+  const root = path.resolve(options.root ?? PROJECT_ROOT);
+  const cacheDir = path.resolve(options.cacheDir ?? (options.root ? path.join(root, '.build', 'model-host') : path.join(BUILD_DIR, 'model-host')));
+  const packages = new Map<ModelKind, ModelHostPackage>();
+  const reused: ModelKind[] = [];
+  const missing: ModelKind[] = [];
+  const base = baseKeyOf(root);
+
+  for (const kind of new Set(kinds)) {
+    const cached = fromCache(kind, root, cacheDir, base);
+    if (cached) {
+      packages.set(kind, cached);
+      reused.push(kind);
+    } else {
+      missing.push(kind);
+    }
   }
-  return bundle;
+  if (missing.length > 0) {
+    for (const built of build(missing, root, cacheDir, base)) packages.set(built.kind, built);
+  }
+  return { packages, report: { reused, built: missing } };
 }
 
-function build(kind: ModelKind): ModelHostBundle {
-  const entry = modelHostEntry(kind);
-  let code: Uint8Array;
+/** esbuild's settings for the model host; part of the cache key. */
+function buildOptions(root: string, kinds: readonly ModelKind[]): BuildOptions {
+  return {
+    absWorkingDir: root,
+    entryPoints: kinds.map((kind) => ({ in: modelHostEntry(kind, root), out: kind })),
+    outdir: path.join(root, '.build', 'model-host-out'),
+    bundle: true,
+    platform: 'node',
+    target: LAMBDA_NODE_TARGET,
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    mainFields: ['module', 'main'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
+const baseKeys = new Map<string, { stamp: string; key: string }>();
+
+/** {@link baseKey}, recomputed only when the lockfile's size, mtime or inode changed in this process. */
+function baseKeyOf(root: string): string {
+  let stamp = 'none';
   try {
-    const result = buildSync({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      target: LAMBDA_NODE_TARGET,
-      format: 'cjs',
-      minify: true,
-      legalComments: 'none',
-      mainFields: ['module', 'main'],
-      write: false,
-      logLevel: 'silent',
-    });
-    const output = result.outputFiles[0];
-    if (!output) throw bundleFailed(entry, 'esbuild produced no output');
-    code = output.contents;
+    const stat = fs.statSync(path.join(root, 'package-lock.json'));
+    stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    // No lockfile: the key says so.
+  }
+  const known = baseKeys.get(root);
+  if (known?.stamp === stamp) return known.key;
+  const key = baseKey(root);
+  baseKeys.set(root, { stamp, key });
+  return key;
+}
+
+/** The part of the key every kind shares: builder, esbuild, settings and the lockfile. */
+function baseKey(root: string): string {
+  const { entryPoints: _entries, absWorkingDir: _root, outdir: _out, ...settings } = buildOptions(root, []);
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ builder: BUILDER_VERSION, esbuild: esbuildVersion, settings }));
+  hash.update('\0lockfile\0');
+  hash.update(readIfExists(path.join(root, 'package-lock.json')) ?? 'none');
+  return hash.digest('hex');
+}
+
+/** The full key of one kind: the base key plus the content of each project input. */
+function packageKey(base: string, root: string, inputs: readonly string[]): string | undefined {
+  const hash = createHash('sha256').update(base);
+  for (const input of inputs) {
+    const content = readIfExists(path.join(root, input));
+    if (content === undefined) return undefined;
+    hash.update(`\0${input}\0`).update(createHash('sha256').update(content).digest('hex'));
+  }
+  return hash.digest('hex');
+}
+
+function fromCache(kind: ModelKind, root: string, cacheDir: string, base: string): ModelHostPackage | undefined {
+  const text = readIfExists(path.join(cacheDir, `${kind}.json`));
+  if (text === undefined) return undefined;
+  let record: CacheRecord;
+  try {
+    record = JSON.parse(text.toString('utf8')) as CacheRecord;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(record.inputs) || packageKey(base, root, record.inputs) !== record.key) return undefined;
+  const zipPath = path.join(cacheDir, record.zip);
+  const zip = readIfExists(zipPath);
+  if (zip === undefined) return undefined;
+  const digest = createHash('sha256').update(zip).digest();
+  // A cache entry is trusted only if its zip is still the one recorded.
+  if (digest.toString('hex') !== record.sha256) return undefined;
+  return describe(kind, zipPath, digest, zip.byteLength, record.bundleBytes);
+}
+
+function build(kinds: readonly ModelKind[], root: string, cacheDir: string, base: string): ModelHostPackage[] {
+  const options = buildOptions(root, kinds);
+  let result: ReturnType<typeof buildSync>;
+  try {
+    result = buildSync(options);
   } catch (err) {
     const errors = (err as Partial<BuildFailure>).errors;
-    if (errors?.length) throw bundleFailed(path.relative(process.cwd(), entry), errors.map(formatMessage).join('\n'));
+    if (errors?.length) throw bundleFailed(kinds.map((k) => path.relative(process.cwd(), modelHostEntry(k, root))).join(', '), errors.map(formatMessage).join('\n'));
     throw err;
   }
+  fs.mkdirSync(cacheDir, { recursive: true });
+  return kinds.map((kind) => {
+    const outputPath = path.join(options.outdir!, `${kind}.js`);
+    const output = result.outputFiles?.find((file) => file.path === outputPath);
+    const meta = result.metafile?.outputs[path.relative(root, outputPath).split(path.sep).join('/')];
+    if (!output || !meta) throw bundleFailed(modelHostEntry(kind, root), 'esbuild produced no output');
 
-  const sha256 = createHash('sha256').update(code).digest('hex');
-  const directory = path.join(BUILD_DIR, `${kind}-${sha256.slice(0, 16)}`);
-  const file = path.join(directory, 'index.js');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(directory, { recursive: true });
-    // Write then rename, so a concurrent synth (e.g. another jest worker) never sees half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, code, { mode: 0o644 });
-    fs.renameSync(partial, file);
+    // Project sources only: dependencies are pinned by the lockfile, which is in the base key.
+    const inputs = Object.keys(meta.inputs)
+      .filter((input) => !input.split('/').includes('node_modules') && !input.startsWith('..'))
+      .sort();
+    const zip = zipSync(
+      { [PACKAGE_ENTRY_FILE]: [output.contents, { mtime: PINNED_ZIP_TIME(), os: ZIP_OS_UNIX, attrs: ZIP_FILE_ATTRIBUTES }] },
+      { level: 6 },
+    );
+    const digest = createHash('sha256').update(zip).digest();
+    const sha256 = digest.toString('hex');
+    const zipName = `${kind}-${sha256.slice(0, 16)}.zip`;
+    const zipPath = path.join(cacheDir, zipName);
+    writeAtomically(zipPath, zip);
+    // Earlier packages of this kind are never read again.
+    for (const old of fs.readdirSync(cacheDir)) {
+      if (old !== zipName && old.startsWith(`${kind}-`) && old.endsWith('.zip')) fs.rmSync(path.join(cacheDir, old), { force: true });
+    }
+    const record: CacheRecord = {
+      key: packageKey(base, root, inputs)!,
+      inputs,
+      zip: zipName,
+      sha256,
+      zipBytes: zip.byteLength,
+      bundleBytes: output.contents.byteLength,
+    };
+    writeAtomically(path.join(cacheDir, `${kind}.json`), `${JSON.stringify(record, null, 2)}\n`);
+    return describe(kind, zipPath, digest, zip.byteLength, output.contents.byteLength);
+  });
+}
+
+function describe(kind: ModelKind, zipPath: string, digest: Buffer, zipBytes: number, bundleBytes: number): ModelHostPackage {
+  return { kind, zipPath, sha256: digest.toString('hex'), sourceCodeHash: digest.toString('base64'), zipBytes, bundleBytes };
+}
+
+/** Unpacks a package into `dir` (created), as Lambda unpacks it into /var/task; returns the file names. */
+export function unpackModelHostPackage(pkg: ModelHostPackage, dir: string): string[] {
+  const files = unzipSync(new Uint8Array(fs.readFileSync(pkg.zipPath)));
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), data);
+  return Object.keys(files);
+}
+
+/** Writes then renames, so a concurrent synth (another jest worker, say) never reads half a file. */
+function writeAtomically(file: string, data: Uint8Array | string): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, data, { mode: 0o644 });
+  fs.renameSync(partial, file);
+}
+
+function readIfExists(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
   }
-  fs.chmodSync(file, 0o644);
-  fs.utimesSync(file, PINNED_MTIME, PINNED_MTIME);
-  return { directory, bytes: code.byteLength, sha256, kind };
 }
 
 function formatMessage(message: Message): string {
-  const where = message.location
-    ? `${message.location.file}:${message.location.line}:${message.location.column}: `
-    : '';
+  const where = message.location ? `${message.location.file}:${message.location.line}:${message.location.column}: ` : '';
   return `  ${where}${message.text}`;
 }

@@ -2,7 +2,7 @@
  * Runs a command-line entry point so that a user's mistake prints a plain message and a non-zero
  * exit, never a stack trace. Only errors that are not {@link GatewayError}s (bugs) show a trace.
  */
-import { GatewayError } from './errors';
+import { GatewayError, usageError } from './errors';
 
 /** Runs `main`, reporting failures on stderr and through the exit code. */
 export function runCli(main: () => void): void {
@@ -17,4 +17,19 @@ export function runCli(main: () => void): void {
       console.error(err);
     }
   }
+}
+
+/** Where the app writes: `--output <dir>` (or `-o`), else CDKTF_OUTDIR (set by the cdktf CLI), else cdktf.out. */
+export function outputDirectory(args: readonly string[], env: NodeJS.ProcessEnv): string {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--output' || arg === '-o') {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('-')) throw usageError(`${arg} needs a directory, e.g. ${arg} cdktf.out.staging`);
+      return value;
+    }
+    if (arg.startsWith('--output=')) return arg.slice('--output='.length);
+    throw usageError(`unknown argument ${JSON.stringify(arg)}; the app takes only --output <dir>`);
+  }
+  return env['CDKTF_OUTDIR'] || 'cdktf.out';
 }

@@ -145,3 +145,15 @@ export const bundleFailed = (entry: string, detail: string) =>
     'MODEL_HOST_BUNDLE_FAILED',
     `Could not bundle the model host from ${entry}:\n${detail}\nFix the errors above in lambda/ and synthesize again.`,
   );
+
+/** A resource acknowledges a finding of a rule the guardrails pack does not have. */
+export const unknownAcknowledgedRules = (problems: readonly { path: string; rule: string }[], ruleIds: readonly string[]) =>
+  new GatewayError(
+    'GUARDRAILS_UNKNOWN_ACKNOWLEDGEMENT',
+    `Guardrails failed: ${problems.length} acknowledgement${problems.length === 1 ? ' names' : 's name'} no rule of the pack:\n` +
+      problems.map((p) => `  ${p.path}: ${formatValue(p.rule)}`).join('\n') +
+      `\nAcknowledge one of: ${ruleIds.join(', ')}. Nothing was written: the previous output is untouched.`,
+  );
+
+/** A command was called with arguments it does not take. */
+export const usageError = (detail: string) => new GatewayError('USAGE', `Usage: ${detail}.`);

@@ -1,18 +1,20 @@
 /**
  * Synthesizes an environment the way `npm run synth` does, with the guardrails as a gate: the app is
- * synthesized into a staging directory beside the output, the rule pack's findings are collected
- * from every stack, and only a clean result is copied over the output. A violation is reported and
- * nothing is written, so the previous output stays as it was. Files Terraform keeps in the stack
- * directories (.terraform, lock files) survive the copy.
+ * synthesized into a staging directory beside the output, the rule pack runs once over what was
+ * written there (the same evaluation `npm run scan` runs over any output), and only a clean result
+ * is moved over the output. A violation is reported and nothing is written, so the previous output
+ * stays as it was. Files Terraform keeps in the stack directories (.terraform, lock files) survive.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, Aspects } from 'cdktf';
+import { GuardrailsAspect } from '../guardrails/aspect';
 import { blocking, type Finding } from '../guardrails/engine';
-import { RULES } from '../guardrails/pack';
+import { RULE_IDS, RULES } from '../guardrails/pack';
 import { formatFindings } from '../guardrails/report';
+import { scanSynthesizedOutput } from '../guardrails/scan';
 import type { GatewayConfig } from './config/schema';
-import { guardrailViolations } from './errors';
+import { guardrailViolations, unknownAcknowledgedRules } from './errors';
 import { defineEnvironment } from '../stacks/environment';
 
 /** What a guarded synthesis produced. */
@@ -33,18 +35,18 @@ export function synthesizeGuarded(config: GatewayConfig, outdir: string): Guarde
   try {
     const app = new App({ outdir: staging });
     const environment = defineEnvironment(app, config);
+    const stacks = [environment.global, ...environment.regions, environment.control];
+    const aspects = stacks.map((stack) => {
+      const aspect = new GuardrailsAspect(RULE_IDS);
+      Aspects.of(stack).add(aspect);
+      return aspect;
+    });
     app.synth();
 
-    const stacks = [environment.global, ...environment.regions, environment.control];
-    const findings: Finding[] = [];
-    let checked = 0;
-    for (const stack of stacks) {
-      const evaluation = stack.guardrails.evaluation;
-      if (!evaluation) throw new Error(`guardrails did not run on ${stack.node.id}`);
-      findings.push(...evaluation.findings);
-      checked += evaluation.checked;
-    }
+    const unknown = aspects.flatMap((a) => a.problems);
+    if (unknown.length > 0) throw unknownAcknowledgedRules(unknown, RULE_IDS);
 
+    const { findings, checked } = scanSynthesizedOutput(staging);
     const failing = blocking(findings);
     if (failing.length > 0) {
       const explanations = [...new Set(failing.map((f) => f.rule))]
@@ -54,15 +56,26 @@ export function synthesizeGuarded(config: GatewayConfig, outdir: string): Guarde
       throw guardrailViolations(formatFindings(failing), failing.length, explanations);
     }
 
-    publish(staging, target, stacks.map((s) => s.node.id));
-    return { stacks: stacks.map((s) => s.node.id), findings, checked };
+    const names = stacks.map((s) => s.node.id);
+    publish(staging, target, names);
+    return { stacks: names, findings, checked };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
-/** Copies a staged synthesis over the output, replacing each stack's assets (they are content-addressed). */
+/**
+ * Moves a staged synthesis over the output by renaming (the staging directory is beside it, on the
+ * same file system): each stack's files and assets (content-addressed, so the old ones go), then the
+ * manifest last, so a reader never sees a manifest naming files that are not there yet.
+ */
 function publish(staging: string, target: string, stacks: readonly string[]): void {
-  for (const stack of stacks) fs.rmSync(path.join(target, 'stacks', stack, 'assets'), { recursive: true, force: true });
-  fs.cpSync(staging, target, { recursive: true, force: true });
+  for (const stack of stacks) {
+    const from = path.join(staging, 'stacks', stack);
+    const to = path.join(target, 'stacks', stack);
+    fs.mkdirSync(to, { recursive: true });
+    fs.rmSync(path.join(to, 'assets'), { recursive: true, force: true });
+    for (const entry of fs.readdirSync(from)) fs.renameSync(path.join(from, entry), path.join(to, entry));
+  }
+  fs.renameSync(path.join(staging, 'manifest.json'), path.join(target, 'manifest.json'));
 }

@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { PROJECT_ROOT } from '../lib/bundle';
+import { PROJECT_ROOT } from '../lib/project';
 import { GatewayError } from '../lib/errors';
 
 /** The committed provider schema cache (`terraform providers schema -json` + provider_versions). */

@@ -72,29 +72,27 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
   return { server, routes };
 }
 
-if (require.main === module) {
-  runCli(() => {
-    // Laptops have no instance metadata service: don't let the AWS SDK wait for one. Lambda runs
-    // Node 22, so the SDK's notice about Node 20 does not concern the deployed code.
-    process.env['AWS_EC2_METADATA_DISABLED'] ??= 'true';
-    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-    const config = loadConfig();
-    // Bedrock models are called in the environment's first region unless AWS_REGION says otherwise.
-    process.env['AWS_REGION'] ??= config.regions[0];
-    const port = process.env['PORT'] !== undefined ? Number(process.env['PORT']) : DEFAULT_PORT;
-    const { server, routes } = createModelServer(config);
-    server.listen(port, '127.0.0.1', () => {
-      const { port: bound } = server.address() as AddressInfo;
-      const lines = [...routes.keys()].map((p) => `  POST http://localhost:${bound}${p}`);
-      console.log(`listening on http://127.0.0.1:${bound} (environment ${config.environment})\n${lines.join('\n')}\n  GET  http://localhost:${bound}/${HEALTH_PATH}`);
-      const first = [...routes.keys()][0];
-      if (first) console.log(`try: curl -X POST localhost:${bound}${first} -H 'content-type: application/json' -d '{"inputs":"great"}'`);
-    });
-    const stop = () => {
-      server.close(() => process.exit(0));
-      server.closeAllConnections(); // idle keep-alive connections would otherwise hold close() open
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+runCli(() => {
+  // Laptops have no instance metadata service: don't let the AWS SDK wait for one. Lambda runs
+  // Node 22, so the SDK's notice about Node 20 does not concern the deployed code.
+  process.env['AWS_EC2_METADATA_DISABLED'] ??= 'true';
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const config = loadConfig();
+  // Bedrock models are called in the environment's first region unless AWS_REGION says otherwise.
+  process.env['AWS_REGION'] ??= config.regions[0];
+  const port = process.env['PORT'] !== undefined ? Number(process.env['PORT']) : DEFAULT_PORT;
+  const { server, routes } = createModelServer(config);
+  server.listen(port, '127.0.0.1', () => {
+    const { port: bound } = server.address() as AddressInfo;
+    const lines = [...routes.keys()].map((p) => `  POST http://localhost:${bound}${p}`);
+    console.log(`listening on http://127.0.0.1:${bound} (environment ${config.environment})\n${lines.join('\n')}\n  GET  http://localhost:${bound}/${HEALTH_PATH}`);
+    const first = [...routes.keys()][0];
+    if (first) console.log(`try: curl -X POST localhost:${bound}${first} -H 'content-type: application/json' -d '{"inputs":"great"}'`);
   });
-}
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections(); // idle keep-alive connections would otherwise hold close() open
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+});

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
-import type { GatewayConfig } from '../lib/config/schema';
+import { modelHostPackages } from '../lib/bundle';
+import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
 import { ControlStack } from './control-stack';
 import { GlobalStack } from './global-stack';
 import { RegionStack } from './region-stack';
@@ -21,7 +22,9 @@ export interface EnvironmentStacks {
  */
 export function defineEnvironment(app: Construct, config: GatewayConfig): EnvironmentStacks {
   const global = new GlobalStack(app, { config });
-  const regions = config.regions.map((region) => new RegionStack(app, { config, region, global }));
+  // Every region ships the same packages: built (or read from the cache) once.
+  const packages = modelHostPackages(config.models.filter(isHostedModel).map((m) => m.kind));
+  const regions = config.regions.map((region) => new RegionStack(app, { config, region, global, packages }));
   const control = new ControlStack(app, { config, global });
   return { global, regions, control };
 }

@@ -1,7 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Aspects, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { GuardrailsAspect } from '../guardrails/aspect';
 import type { AwsRegion } from '../lib/aws';
 import type { GatewayConfig } from '../lib/config/schema';
 import { Naming } from '../lib/naming';
@@ -18,8 +17,8 @@ export interface GatewayStackProps {
 
 /**
  * The base of every stack: the configured state backend; for stacks with a region, one AWS provider there with the
- * environment's tags on every resource through `default_tags`; and the guardrails rule pack,
- * applied by an aspect when the stack is synthesized.
+ * environment's tags on every resource through `default_tags`. (The guardrails are attached by
+ * whoever synthesizes the environment: see lib/synth.ts.)
  */
 export abstract class GatewayStack extends TerraformStack {
   /** The environment's configuration. */
@@ -28,8 +27,6 @@ export abstract class GatewayStack extends TerraformStack {
   readonly naming: Naming;
   /** The stack's AWS provider, when it has a region. */
   readonly awsProvider: AwsProvider | undefined;
-  /** The rule pack's evaluation of this stack, available after synthesis. */
-  readonly guardrails: GuardrailsAspect;
 
   protected constructor(scope: Construct, name: string, props: GatewayStackProps) {
     super(scope, name);
@@ -40,7 +37,5 @@ export abstract class GatewayStack extends TerraformStack {
       props.region === undefined
         ? undefined
         : new AwsProvider(this, 'aws', { region: props.region, defaultTags: [{ tags: resourceTags(props.config) }] });
-    this.guardrails = new GuardrailsAspect(this);
-    Aspects.of(this).add(this.guardrails);
   }
 }

@@ -10,6 +10,7 @@ import { ModelFunction } from '../constructs/model-function';
 import { ModelHostCode } from '../constructs/model-host-code';
 import type { ModelKind } from '../lambda/contract';
 import type { AwsRegion } from '../lib/aws';
+import { modelHostPackages, type ModelHostPackage } from '../lib/bundle';
 import { parseBedrockModelId } from '../lib/bedrock';
 import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
 import { contradictoryProps } from '../lib/errors';
@@ -25,6 +26,8 @@ export interface RegionStackProps {
   readonly region: AwsRegion;
   /** What the global stack provides (certificate, zone, API key). */
   readonly global: GlobalResources;
+  /** The deployment package of each hosted model kind. @default built (or read from the build cache) for the configured kinds */
+  readonly packages?: ReadonlyMap<ModelKind, ModelHostPackage>;
 }
 
 /**
@@ -53,12 +56,14 @@ export class RegionStack extends GatewayStack {
     this.hostname = regionalHostname(region, config.dns.apiDomain);
 
     const hosted = config.models.filter(isHostedModel);
-    // One deployment package per kind, shared by that kind's models.
+    // One deployment package per kind, shared by that kind's models; the kinds missing from the
+    // build cache are built together.
+    const packages = props.packages ?? modelHostPackages(hosted.map((m) => m.kind));
     const codes = new Map<ModelKind, ModelHostCode>();
     const codeFor = (kind: ModelKind) => {
       let code = codes.get(kind);
       if (!code) {
-        code = new ModelHostCode(this, `model-host-code-${kind}`, { kind });
+        code = new ModelHostCode(this, `model-host-code-${kind}`, { kind, package: packages.get(kind) });
         codes.set(kind, code);
       }
       return code;

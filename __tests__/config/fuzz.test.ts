@@ -96,7 +96,6 @@ describe('random mutations of the config/ files', () => {
       ),
       { numRuns: 40 },
     );
-    console.log(`config fuzz: ${accepted} accepted and synthesized clean, ${rejected} rejected`);
     // Both outcomes occur, so the property is exercised both ways.
     expect(accepted).toBeGreaterThan(0);
     expect(rejected).toBeGreaterThan(0);

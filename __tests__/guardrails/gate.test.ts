@@ -3,17 +3,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { acknowledgeFinding } from '../../guardrails/acknowledge';
+import { GuardrailsAspect } from '../../guardrails/aspect';
+import { RULE_IDS } from '../../guardrails/pack';
 import { blocking } from '../../guardrails/engine';
 import { scanSynthesizedOutput } from '../../guardrails/scan';
-import { PROJECT_ROOT } from '../../lib/bundle';
+import { PROJECT_ROOT } from '../../lib/project';
 import { availableEnvironments, loadConfig, resolveConfigSource } from '../../lib/config/load';
-import { GatewayError } from '../../lib/errors';
+import { GatewayError, unknownAcknowledgedRules } from '../../lib/errors';
 import { synthesizeGuarded } from '../../lib/synth';
 import { configDocument, kongDocument, modelDocument, testConfig } from '../support/config';
+import { entryArgs } from '../support/run';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-gate-'));
@@ -79,7 +81,7 @@ describe('the guardrails gate on synth', () => {
 
 describe('npm run scan', () => {
   function scan(target: string) {
-    return spawnSync(TSX, ['scripts/scan.ts', target], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() } });
+    return spawnSync(process.execPath, entryArgs('scripts/scan.ts', target), { cwd: PROJECT_ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() } });
   }
 
   test('is clean on a synthesized environment, listing the accepted findings', () => {
@@ -122,14 +124,24 @@ describe('acknowledging a finding', () => {
     expect(resource['//'].guardrails.acknowledged).toEqual([{ rule: 'AIGW-APIG-1', reason: 'An open MOCK health check that invokes nothing at all.' }]);
   });
 
-  test('needs a real reason, a known rule, and only once per rule', () => {
+  test('needs a real reason, and only once per rule', () => {
     Testing.synthScope((scope) => {
       const m = method(scope);
       expect(() => acknowledgeFinding(m, 'AIGW-APIG-1', 'ok')).toThrow(/reason is "ok"; accepted: a written reason of at least 30 characters/);
-      expect(() => acknowledgeFinding(m, 'CKV_AWS_59', 'A long enough reason to be accepted here.')).toThrow(/ruleId is "CKV_AWS_59"; accepted: one of the rule ids/);
       acknowledgeFinding(m, 'AIGW-APIG-1', 'A long enough reason to be accepted here.');
       expect(() => acknowledgeFinding(m, 'AIGW-APIG-1', 'A second reason for the same rule here.')).toThrow(/a rule not yet acknowledged/);
     });
+  });
+
+  test('of a rule the pack does not have fails synth, naming the resource, and writes nothing', () => {
+    const stack = new TerraformStack(new App(), 'ack');
+    const aspect = new GuardrailsAspect(RULE_IDS);
+    Aspects.of(stack).add(aspect);
+    acknowledgeFinding(method(stack), 'CKV_AWS_59', 'A long enough reason to be accepted here.');
+    acknowledgeFinding(new ApiGatewayMethod(stack, 'known', { restApiId: 'a', resourceId: 'r', httpMethod: 'GET', authorization: 'NONE' }), 'AIGW-APIG-1', 'A long enough reason to be accepted here.');
+    Testing.synth(stack);
+    expect(aspect.problems).toEqual([{ path: 'ack/m', rule: 'CKV_AWS_59' }]);
+    expect(unknownAcknowledgedRules(aspect.problems, RULE_IDS).message).toMatch(/1 acknowledgement names no rule of the pack:\n {2}ack\/m: "CKV_AWS_59"\nAcknowledge one of: AIGW-APIG-1, /);
   });
 });
 

@@ -14,11 +14,12 @@ import {
   unknownEnvironment,
   type ConfigIssue,
 } from '../errors';
+import { PROJECT_ROOT } from '../project';
 import { ENVIRONMENT_NAME_PATTERN, type GatewayConfig } from './schema';
 import { validateConfigDocument } from './validate';
 
 /** The directory that holds one YAML file per environment. */
-export const CONFIG_DIR = path.resolve(__dirname, '..', '..', 'config');
+export const CONFIG_DIR = path.join(PROJECT_ROOT, 'config');
 
 /** The environment used when neither GATEWAY_CONFIG nor GATEWAY_ENV is set. */
 export const DEFAULT_ENVIRONMENT = 'dev';

@@ -1,0 +1,81 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { stringify } from 'yaml';
+import { PROJECT_ROOT } from '../lib/project';
+import { configDocument, modelDocument } from './support/config';
+import { appCommand } from './support/run';
+
+/** Every file under `dir`, relative, sorted. */
+function files(dir: string, prefix = ''): string[] {
+  return fs
+    .readdirSync(path.join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? files(dir, path.join(prefix, entry.name)) : [path.join(prefix, entry.name)]))
+    .sort();
+}
+
+/** The files that differ between two output directories (by path or by bytes). */
+function differences(a: string, b: string): string[] {
+  const left = files(a);
+  const right = files(b);
+  const paths = [...new Set([...left, ...right])].sort();
+  return paths.filter((file) => !left.includes(file) || !right.includes(file) || !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file))));
+}
+
+/** The app, run from `root` as cdktf runs it, with its own build directory. */
+function synth(root: string, configFile: string, outdir: string, buildDir: string): void {
+  const [command, ...args] = appCommand();
+  const run = spawnSync(command!, args, {
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), GATEWAY_CONFIG: configFile, CDKTF_OUTDIR: outdir, GATEWAY_BUILD_DIR: buildDir },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`synth in ${root} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+}
+
+/** A copy of the working tree (what git would clone, plus uncommitted edits) with node_modules linked in. */
+function cloneWorkingTree(): string {
+  const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-clone-'));
+  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  for (const file of tracked.split('\0').filter(Boolean)) {
+    const from = path.join(PROJECT_ROOT, file);
+    if (!fs.existsSync(from)) continue; // deleted in the working tree, not yet in the index
+    fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
+    fs.copyFileSync(from, path.join(clone, file));
+  }
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+  return clone;
+}
+
+describe('the synthesized output is reproducible', () => {
+  let work: string;
+  let configFile: string;
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-repro-'));
+    configFile = path.join(work, 'test.yaml');
+    fs.writeFileSync(configFile, stringify(configDocument({ regions: ['eu-west-1'], models: [modelDocument()] })));
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  test('two synths of one tree (the first building everything, the second from the cache) write byte-identical files', () => {
+    const build = path.join(work, 'build-here');
+    synth(PROJECT_ROOT, configFile, path.join(work, 'one'), build);
+    synth(PROJECT_ROOT, configFile, path.join(work, 'two'), build);
+    expect(files(path.join(work, 'one'))).toContain(path.join('stacks', 'aigw-test-eu-west-1', 'cdk.tf.json'));
+    expect(differences(path.join(work, 'one'), path.join(work, 'two'))).toEqual([]);
+  });
+
+  test('a synth in another clone directory, building from scratch, writes byte-identical files', () => {
+    const clone = cloneWorkingTree();
+    try {
+      synth(clone, configFile, path.join(work, 'there'), path.join(work, 'build-there'));
+      const written = files(path.join(work, 'there'));
+      // The Lambda package is among the files compared.
+      expect(written.some((file) => file.endsWith('.zip'))).toBe(true);
+      expect(differences(path.join(work, 'one'), path.join(work, 'there'))).toEqual([]);
+    } finally {
+      fs.rmSync(clone, { recursive: true, force: true });
+    }
+  });
+});
