@@ -17,9 +17,10 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSync, version as esbuildVersion, type BuildFailure, type BuildOptions, type Message } from 'esbuild';
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { ModelKind } from '../lambda/contract';
 import { LAMBDA_NODE_TARGET } from './aws';
+import { DeterministicZipWriter, type ZipEntry } from './deterministic-zip';
 import { bundleFailed } from './errors';
 import { BUILD_DIR, PROJECT_ROOT } from './project';
 
@@ -27,26 +28,14 @@ import { BUILD_DIR, PROJECT_ROOT } from './project';
 /** The handler setting of every model function: `index.js`, export `handler`. */
 export const MODEL_HOST_HANDLER = 'index.handler';
 
-/** The single file inside every package. */
+/** The entry file of every package (the data files it requires sit beside it). */
 const PACKAGE_ENTRY_FILE = 'index.js';
 
 /**
  * Bumped whenever the way a package is built changes in a way the other key parts do not show
  * (zip layout, entry naming), so old cache entries are never reused.
  */
-const BUILDER_VERSION = 2;
-
-/**
- * The zip entry's timestamp. fflate writes DOS time from the Date's local-time fields, so the date
- * is built from local fields too: the stored value is then 2000-01-01 12:00:00 in every time zone.
- */
-const PINNED_ZIP_TIME = () => new Date(2000, 0, 1, 12, 0, 0);
-
-/** `-rw-r--r--` regular file, as Unix zip tools store it in the external attributes. */
-const ZIP_FILE_ATTRIBUTES = (0o100644 << 16) >>> 0;
-
-/** "Made by" Unix, so unzip and Lambda honour the permission bits. */
-const ZIP_OS_UNIX = 3;
+const BUILDER_VERSION = 3;
 
 /** A built deployment package on disk. */
 export interface ModelHostPackage {
@@ -60,7 +49,7 @@ export interface ModelHostPackage {
   readonly sourceCodeHash: string;
   /** Size of the zip in bytes. */
   readonly zipBytes: number;
-  /** Size of `index.js` in bytes. */
+  /** Size of the package's files unzipped, in bytes. */
   readonly bundleBytes: number;
 }
 
@@ -146,6 +135,11 @@ function buildOptions(root: string, kinds: readonly ModelKind[]): BuildOptions {
     minify: true,
     legalComments: 'none',
     mainFields: ['module', 'main'],
+    // JSON (the language model's data, above all) is shipped as files beside index.js rather than
+    // re-printed as JavaScript: esbuild does not parse it, and every text kind's package carries the
+    // same files, which the zip writer then compresses once.
+    loader: { '.json': 'copy' },
+    assetNames: '[name]-[hash]',
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -221,20 +215,25 @@ function build(kinds: readonly ModelKind[], root: string, cacheDir: string, base
     throw err;
   }
   fs.mkdirSync(cacheDir, { recursive: true });
+  const outputs = new Map((result.outputFiles ?? []).map((file) => [path.relative(root, file.path).split(path.sep).join('/'), file]));
+  const writer = new DeterministicZipWriter();
   return kinds.map((kind) => {
-    const outputPath = path.join(options.outdir!, `${kind}.js`);
-    const output = result.outputFiles?.find((file) => file.path === outputPath);
-    const meta = result.metafile?.outputs[path.relative(root, outputPath).split(path.sep).join('/')];
+    const outputPath = path.relative(root, path.join(options.outdir!, `${kind}.js`)).split(path.sep).join('/');
+    const output = outputs.get(outputPath);
+    const meta = result.metafile?.outputs[outputPath];
     if (!output || !meta) throw bundleFailed(modelHostEntry(kind, root), 'esbuild produced no output');
 
+    // index.js, and the data files it requires (copied as they are, e.g. the language model).
+    const dataFiles = [...new Set(meta.imports.filter((i) => !i.external && outputs.has(i.path)).map((i) => i.path))];
+    const entries: ZipEntry[] = [
+      { name: PACKAGE_ENTRY_FILE, data: output.contents },
+      ...dataFiles.map((file) => ({ name: path.posix.basename(file), data: outputs.get(file)!.contents })),
+    ];
+    const zip = writer.zip(entries);
     // Project sources only: dependencies are pinned by the lockfile, which is in the base key.
     const inputs = Object.keys(meta.inputs)
       .filter((input) => !input.split('/').includes('node_modules') && !input.startsWith('..'))
       .sort();
-    const zip = zipSync(
-      { [PACKAGE_ENTRY_FILE]: [output.contents, { mtime: PINNED_ZIP_TIME(), os: ZIP_OS_UNIX, attrs: ZIP_FILE_ATTRIBUTES }] },
-      { level: 6 },
-    );
     const digest = createHash('sha256').update(zip).digest();
     const sha256 = digest.toString('hex');
     const zipName = `${kind}-${sha256.slice(0, 16)}.zip`;
@@ -244,16 +243,10 @@ function build(kinds: readonly ModelKind[], root: string, cacheDir: string, base
     for (const old of fs.readdirSync(cacheDir)) {
       if (old !== zipName && old.startsWith(`${kind}-`) && old.endsWith('.zip')) fs.rmSync(path.join(cacheDir, old), { force: true });
     }
-    const record: CacheRecord = {
-      key: packageKey(base, root, inputs)!,
-      inputs,
-      zip: zipName,
-      sha256,
-      zipBytes: zip.byteLength,
-      bundleBytes: output.contents.byteLength,
-    };
+    const bundleBytes = entries.reduce((sum, entry) => sum + entry.data.byteLength, 0);
+    const record: CacheRecord = { key: packageKey(base, root, inputs)!, inputs, zip: zipName, sha256, zipBytes: zip.byteLength, bundleBytes };
     writeAtomically(path.join(cacheDir, `${kind}.json`), `${JSON.stringify(record, null, 2)}\n`);
-    return describe(kind, zipPath, digest, zip.byteLength, output.contents.byteLength);
+    return describe(kind, zipPath, digest, zip.byteLength, bundleBytes);
   });
 }
 

@@ -80,10 +80,17 @@ describe('the Lambda packages synth produces (what Lambda runs)', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  test('each kind has its own package: one index.js, run where no node_modules can be found', () => {
+  test('each kind has its own package: index.js and the data files it requires, run where no node_modules can be found', () => {
     expect([...packages.keys()].sort()).toEqual([...KINDS].sort());
-    for (const { files, dir } of packages.values()) {
-      expect(files).toEqual(['index.js']);
+    for (const [kind, { files, dir }] of packages) {
+      expect(files).toContain('index.js');
+      // The rest are JSON data files esbuild copied (content-hashed names), which index.js requires.
+      const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
+      for (const data of files.filter((f) => f !== 'index.js')) {
+        expect(data).toMatch(/^[\w.-]+-[A-Z0-9]{8}\.json$/);
+        expect(code).toContain(`require("./${data}")`);
+      }
+      if (kind !== 'bedrock-chat') expect(files).toContain(files.find((f) => f.startsWith('eng-core-web-model-')));
       // Node resolves packages upwards from the module's directory: none above means the
       // invocations below prove the package is self-contained.
       for (let up = dir; up !== path.dirname(up); up = path.dirname(up)) {

@@ -41,17 +41,13 @@ describe('model host packages (lib/bundle.ts)', () => {
     expect(hashes(again.packages)).toEqual(first);
   });
 
-  test('a zip holds one index.js, stored with a fixed time and -rw-r--r--', () => {
-    const pkg = buildPackages(['bedrock-chat'], { root, cacheDir }).packages.get('bedrock-chat')!;
-    const zip = new Uint8Array(fs.readFileSync(pkg.zipPath));
-    expect(Object.keys(unzipSync(zip))).toEqual(['index.js']);
-    // Central directory entry: "made by" Unix (byte 5), DOS time and date, external attributes.
-    const central = Buffer.from(zip).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    const view = Buffer.from(zip.buffer, zip.byteOffset + central);
-    expect(view[5]).toBe(3);
-    expect(view.readUInt16LE(12)).toBe((12 << 11) | (0 << 5) | 0); // 12:00:00
-    expect(view.readUInt16LE(14)).toBe(((2000 - 1980) << 9) | (1 << 5) | 1); // 2000-01-01
-    expect(view.readUInt32LE(38) >>> 16).toBe(0o100644);
+  test('a text package holds index.js and the language model’s data; the Bedrock package no model', () => {
+    const built = buildPackages(KINDS, { root, cacheDir }).packages;
+    const names = (kind: (typeof KINDS)[number]) => Object.keys(unzipSync(new Uint8Array(fs.readFileSync(built.get(kind)!.zipPath))));
+    expect(names('sentiment')).toContain('index.js');
+    expect(names('sentiment')).toEqual(expect.arrayContaining([expect.stringMatching(/^eng-core-web-model-[A-Z0-9]{8}\.json$/), expect.stringMatching(/^eng-sa-model-/)]));
+    expect(names('bedrock-chat')).toContain('index.js');
+    expect(names('bedrock-chat').some((name) => name.startsWith('eng-'))).toBe(false);
   });
 
   test('is the same zip in another directory and another time zone', () => {
