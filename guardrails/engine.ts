@@ -3,7 +3,7 @@
  * engine for the aspect that guards `npm run synth` and for `npm run scan` over any cdktf.out.
  */
 import { RULES } from './pack';
-import type { GuardrailRule, RuleLevel, StackView, SynthResource } from './rule';
+import { EVERY_BLOCK, OUTPUT_TYPE, type GuardrailRule, type RuleLevel, type StackView, type SynthResource } from './rule';
 
 /** A non-compliant resource. */
 export interface Finding {
@@ -35,17 +35,38 @@ export interface Acknowledgement {
 /** Where acknowledgements live in a synthesized resource. */
 export const ACKNOWLEDGEMENTS_KEY = 'guardrails';
 
-/** The resources of a synthesized stack document. */
+type Blocks = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
+ * The blocks of a synthesized stack document that rules judge: resources (type `aws_x`, address
+ * `aws_x.name`), data sources (type `data.aws_x`, address `data.aws_x.name`) and outputs (type
+ * `output`, address `output.name`), and what the stack declares for references to name.
+ */
 export function stackView(name: string, document: unknown): StackView {
+  const doc = (document ?? {}) as { resource?: Blocks; data?: Blocks; output?: Record<string, Record<string, unknown>>; variable?: object; locals?: object; module?: object };
   const resources: SynthResource[] = [];
-  const byType = (document as { resource?: Record<string, Record<string, Record<string, unknown>>> } | null)?.resource ?? {};
-  for (const [type, named] of Object.entries(byType)) {
+  const declared = new Set<string>();
+  for (const [type, named] of Object.entries(doc.resource ?? {})) {
     for (const [resourceName, values] of Object.entries(named)) {
       resources.push({ type, name: resourceName, address: `${type}.${resourceName}`, values });
+      declared.add(`${type}.${resourceName}`);
     }
   }
-  return { name, resources, ofType: (type) => resources.filter((r) => r.type === type) };
+  for (const [type, named] of Object.entries(doc.data ?? {})) {
+    for (const [sourceName, values] of Object.entries(named)) {
+      resources.push({ type: `data.${type}`, name: sourceName, address: `data.${type}.${sourceName}`, values });
+      declared.add(`data.${type}.${sourceName}`);
+    }
+  }
+  for (const [outputName, values] of Object.entries(doc.output ?? {})) {
+    resources.push({ type: OUTPUT_TYPE, name: outputName, address: `output.${outputName}`, values });
+  }
+  for (const [kind, prefix] of [['variable', 'var'], ['locals', 'local'], ['module', 'module']] as const) {
+    for (const key of Object.keys(doc[kind] ?? {})) declared.add(`${prefix}.${key}`);
+  }
+  return { name, resources, declares: (address) => declared.has(address), ofType: (type) => resources.filter((r) => r.type === type) };
 }
+
 
 /** The acknowledgements written on a resource. */
 export function acknowledgementsOf(resource: SynthResource): Acknowledgement[] {
@@ -58,7 +79,8 @@ export function evaluateStack(view: StackView, rules: readonly GuardrailRule[] =
   const findings: Finding[] = [];
   let checked = 0;
   for (const rule of rules) {
-    for (const resource of view.resources.filter((r) => rule.resourceTypes.includes(r.type))) {
+    const applies = rule.resourceTypes.includes(EVERY_BLOCK) ? () => true : (r: SynthResource) => rule.resourceTypes.includes(r.type);
+    for (const resource of view.resources.filter(applies)) {
       const outcome = rule.evaluate(resource, view);
       if (outcome.status === 'not-applicable') continue;
       checked += 1;

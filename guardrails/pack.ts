@@ -31,6 +31,7 @@ import { lambdaRuntime } from './rules/lambda-runtime';
 import { lambdaTracing } from './rules/lambda-tracing';
 import { logsRetention } from './rules/logs-retention';
 import { route53AliasTargets } from './rules/route53-alias-targets';
+import { terraformReferencesInStack } from './rules/terraform-references-in-stack';
 import type { GuardrailRule } from './rule';
 
 export const RULES: readonly GuardrailRule[] = [
@@ -66,6 +67,7 @@ export const RULES: readonly GuardrailRule[] = [
   kongHiddenCredentials,
   kongKeyReplacement,
   kongConfigLiterals,
+  terraformReferencesInStack,
 ];
 
 /** Every rule id. */

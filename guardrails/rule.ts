@@ -16,7 +16,13 @@ export const compliant: RuleOutcome = { status: 'compliant' };
 export const notApplicable: RuleOutcome = { status: 'not-applicable' };
 export const nonCompliant = (detail: string): RuleOutcome => ({ status: 'non-compliant', detail });
 
-/** One resource of a synthesized stack (cdk.tf.json), with its Terraform address. */
+/** The type under which a stack's outputs are judged. */
+export const OUTPUT_TYPE = 'output';
+
+/** A rule's `resourceTypes` entry that matches every block. */
+export const EVERY_BLOCK = '*';
+
+/** One block of a synthesized stack (cdk.tf.json): a resource, data source or output, with its address. */
 export interface SynthResource {
   readonly type: string;
   readonly name: string;
@@ -29,6 +35,8 @@ export interface SynthResource {
 export interface StackView {
   readonly name: string;
   readonly resources: readonly SynthResource[];
+  /** Whether the stack declares what a reference's address names (`aws_x.y`, `data.aws_x.y`, `var.z`, ...). */
+  declares(address: string): boolean;
   /** Every resource of a type. */
   ofType(type: string): readonly SynthResource[];
 }
@@ -40,7 +48,7 @@ export interface GuardrailRule {
   readonly level: RuleLevel;
   /** The checkov checks it stands for, if any. */
   readonly checkov: readonly string[];
-  /** Resource types it looks at. */
+  /** Resource types it looks at (`data.<type>` for data sources, `output`, or `*` for every block). */
   readonly resourceTypes: readonly string[];
   /** The finding, in one line. */
   readonly finding: string;

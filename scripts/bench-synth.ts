@@ -9,10 +9,12 @@
  *   - cold: an empty build directory for every run (a fresh clone's first synth: the app is
  *     compiled and every model host package built).
  * - The reference: `node dist/main.js` with `CDK_VALIDATION=false` and creation stack traces off, as
- *   its README's "lean" variant. It is copied to `.build/peer/` and installed there on first use.
+ *   its README's "lean" variant; cold, from a fresh clone, it must run `tsc` first. It is copied to
+ *   `.build/peer/` and installed there on first use.
  *
- * Runs alternate (this app, the reference, …) after one warm-up of each; the output directory is
- * removed before every run, as the reference's own bench does. Each run is timed by
+ * After one warm-up of each, every round runs every size, this app and the reference in turn, so a
+ * drift in the machine's speed touches every figure alike (growth compares sizes, ratios compare the
+ * two apps). The output directory is removed before every run, as the reference's own bench does. Each run is timed by
  * `/usr/bin/time` (wall clock and peak resident set). Prints a table of medians and writes the same
  * figures as JSON (`--json <file>`, default `.build/bench/synth.json`).
  *
@@ -64,10 +66,14 @@ interface SizeResult {
   readonly regions: number;
   readonly models: number;
   readonly warm: Series;
-  readonly cold?: Series;
   readonly reference: Series;
   readonly warmRatio: number;
+  readonly cold?: Series;
+  readonly referenceCold?: Series;
+  /** This app cold against the reference's compiled synth. */
   readonly coldRatio?: number;
+  /** This app cold against the reference's fresh-clone synth (tsc, then synth). */
+  readonly coldRatioToReferenceCold?: number;
 }
 
 interface Options {
@@ -176,6 +182,69 @@ function series(samples: readonly Sample[]): Series {
   return { medianWallSeconds: median, peakMiB: Math.max(...samples.map((s) => s.peakMiB)), runs: samples };
 }
 
+/** How to run this app and the reference at one size. */
+interface SizeRunner {
+  readonly size: Size;
+  readonly label: string;
+  /** This app, build cache kept. */
+  ours(): Sample;
+  /** This app with an empty build directory: a fresh clone's first synth. */
+  oursCold(): Sample;
+  /** The reference, compiled. */
+  theirs(): Sample;
+  /** The reference from a fresh clone: `tsc`, then the synth. */
+  theirsCold(): Sample;
+}
+
+function sizeRunner(size: Size, work: string, reference: string, appCommand: readonly string[]): SizeRunner {
+  const label = `${size.regions}x${size.models}`;
+  const configFile = path.join(work, label, 'bench.yaml');
+  fs.mkdirSync(path.dirname(configFile), { recursive: true });
+  fs.writeFileSync(configFile, stringify(benchConfig(size)));
+  const ours = path.join(work, label, 'cdktf.out');
+  const theirs = path.join(work, label, 'cdk.out');
+  const ourEnv = (buildDir?: string): NodeJS.ProcessEnv => ({
+    ...process.env,
+    GATEWAY_CONFIG: configFile,
+    CDKTF_OUTDIR: ours,
+    ...(buildDir ? { [BUILD_DIR_ENV]: buildDir } : {}),
+  });
+  const theirEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    REGIONS: REGION_LISTS[size.regions]!.join(','),
+    MODELS: String(size.models),
+    CDK_OUT: theirs,
+    CDK_VALIDATION: 'false',
+    CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true }),
+  };
+  const runOurs = (buildDir?: string) => {
+    fs.rmSync(ours, { recursive: true, force: true });
+    return timed(appCommand, { cwd: PROJECT_ROOT, env: ourEnv(buildDir), label: `this app at ${label}` });
+  };
+  const runTheirs = (command: readonly string[]) => {
+    fs.rmSync(theirs, { recursive: true, force: true });
+    return timed(command, { cwd: reference, env: theirEnv, label: `the reference at ${label}` });
+  };
+  return {
+    size,
+    label,
+    ours: () => runOurs(),
+    oursCold: () => {
+      const buildDir = fs.mkdtempSync(path.join(work, 'build-'));
+      try {
+        return runOurs(buildDir);
+      } finally {
+        fs.rmSync(buildDir, { recursive: true, force: true });
+      }
+    },
+    theirs: () => runTheirs(['node', 'dist/main.js']),
+    theirsCold: () => {
+      fs.rmSync(path.join(reference, 'dist'), { recursive: true, force: true });
+      return runTheirs(['sh', '-c', './node_modules/.bin/tsc -p . && exec node dist/main.js']);
+    },
+  };
+}
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const reference = prepareReference(options.peer);
@@ -183,70 +252,49 @@ function main(): void {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-bench-'));
   const results: SizeResult[] = [];
   try {
-    for (const size of options.sizes) {
-      const label = `${size.regions}x${size.models}`;
-      const configFile = path.join(work, label, 'bench.yaml');
-      fs.mkdirSync(path.dirname(configFile), { recursive: true });
-      fs.writeFileSync(configFile, stringify(benchConfig(size)));
-      const ours = path.join(work, label, 'cdktf.out');
-      const theirs = path.join(work, label, 'cdk.out');
-      const ourEnv = (buildDir?: string): NodeJS.ProcessEnv => ({
-        ...process.env,
-        GATEWAY_CONFIG: configFile,
-        CDKTF_OUTDIR: ours,
-        ...(buildDir ? { [BUILD_DIR_ENV]: buildDir } : {}),
-      });
-      const theirEnv: NodeJS.ProcessEnv = {
-        ...process.env,
-        REGIONS: REGION_LISTS[size.regions]!.join(','),
-        MODELS: String(size.models),
-        CDK_OUT: theirs,
-        CDK_VALIDATION: 'false',
-        CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true }),
-      };
-      const runOurs = (buildDir?: string) => {
-        fs.rmSync(ours, { recursive: true, force: true });
-        return timed(appCommand, { cwd: PROJECT_ROOT, env: ourEnv(buildDir), label: `this app at ${label}` });
-      };
-      const runTheirs = () => {
-        fs.rmSync(theirs, { recursive: true, force: true });
-        return timed(['node', 'dist/main.js'], { cwd: reference, env: theirEnv, label: `the reference at ${label}` });
-      };
-      const runCold = () => {
-        const buildDir = fs.mkdtempSync(path.join(work, 'build-'));
-        try {
-          return runOurs(buildDir);
-        } finally {
-          fs.rmSync(buildDir, { recursive: true, force: true });
+    const runners = options.sizes.map((size) => sizeRunner(size, work, reference, appCommand));
+    process.stdout.write('warm-up');
+    for (const runner of runners) {
+      runner.ours();
+      runner.theirs();
+    }
+    // Every round runs every size, so a drift in the machine's speed touches all sizes alike.
+    const samples = runners.map(() => ({ warm: [] as Sample[], cold: [] as Sample[], ref: [] as Sample[], refCold: [] as Sample[] }));
+    for (let i = 0; i < options.runs; i += 1) {
+      process.stdout.write(` ${i + 1}`);
+      runners.forEach((runner, n) => {
+        samples[n]!.warm.push(runner.ours());
+        samples[n]!.ref.push(runner.theirs());
+        if (options.cold) {
+          samples[n]!.cold.push(runner.oursCold());
+          samples[n]!.refCold.push(runner.theirsCold());
         }
-      };
-
-      process.stdout.write(`${label}: warm-up`);
-      runOurs();
-      runTheirs();
-      const warm: Sample[] = [];
-      const cold: Sample[] = [];
-      const ref: Sample[] = [];
-      for (let i = 0; i < options.runs; i += 1) {
-        process.stdout.write(` ${i + 1}`);
-        warm.push(runOurs());
-        ref.push(runTheirs());
-        if (options.cold) cold.push(runCold());
-      }
-      process.stdout.write('\n');
+      });
+    }
+    process.stdout.write('\n');
+    runners.forEach((runner, n) => {
+      const { warm, cold, ref, refCold } = samples[n]!;
       const warmSeries = series(warm);
       const refSeries = series(ref);
       const coldSeries = options.cold ? series(cold) : undefined;
+      const refColdSeries = options.cold ? series(refCold) : undefined;
       results.push({
-        size: label,
-        regions: size.regions,
-        models: size.models,
+        size: runner.label,
+        regions: runner.size.regions,
+        models: runner.size.models,
         warm: warmSeries,
-        ...(coldSeries ? { cold: coldSeries, coldRatio: coldSeries.medianWallSeconds / refSeries.medianWallSeconds } : {}),
         reference: refSeries,
         warmRatio: warmSeries.medianWallSeconds / refSeries.medianWallSeconds,
+        ...(coldSeries && refColdSeries
+          ? {
+              cold: coldSeries,
+              referenceCold: refColdSeries,
+              coldRatio: coldSeries.medianWallSeconds / refSeries.medianWallSeconds,
+              coldRatioToReferenceCold: coldSeries.medianWallSeconds / refColdSeries.medianWallSeconds,
+            }
+          : {}),
       });
-    }
+    });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -280,21 +328,32 @@ function growth(results: readonly SizeResult[]): { from: string; to: string; war
 function formatTable(results: readonly SizeResult[], grown: ReturnType<typeof growth>): string {
   const s = (x: number) => `${x.toFixed(2)} s`;
   const m = (x: number) => `${x.toFixed(0)} MiB`;
-  const rows = [
-    ['regions × models', 'this app, warm', 'this app, cold', 'AWS CDK', 'ratio warm', 'ratio cold'],
-    ...results.map((r) => [
-      `${r.regions} × ${r.models}`,
-      `${s(r.warm.medianWallSeconds)}, ${m(r.warm.peakMiB)}`,
-      r.cold ? `${s(r.cold.medianWallSeconds)}, ${m(r.cold.peakMiB)}` : 'not run',
-      `${s(r.reference.medianWallSeconds)}, ${m(r.reference.peakMiB)}`,
-      `${r.warmRatio.toFixed(2)}×`,
-      r.coldRatio !== undefined ? `${r.coldRatio.toFixed(2)}×` : '-',
-    ]),
+  const both = (x: Series | undefined) => (x ? `${s(x.medianWallSeconds)}, ${m(x.peakMiB)}` : 'not run');
+  const ratio = (x: number | undefined) => (x !== undefined ? `${x.toFixed(2)}×` : '-');
+  const table = (head: string[], rows: string[][]) => {
+    const all = [head, ...rows];
+    const widths = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+    const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+    return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+  };
+  const out = [
+    'Warm (the second synth of an unchanged tree):',
+    table(
+      ['regions × models', 'this app', 'AWS CDK', 'ratio'],
+      results.map((r) => [`${r.regions} × ${r.models}`, both(r.warm), both(r.reference), ratio(r.warmRatio)]),
+    ),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  const out = [line(rows[0]!), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.slice(1).map(line)];
-  if (grown) out.push(`\nGrowth ${grown.from} → ${grown.to}: this app ${grown.warm.toFixed(2)}× (warm), AWS CDK ${grown.reference.toFixed(2)}×`);
+  if (results.some((r) => r.cold)) {
+    out.push(
+      '',
+      'Cold (a fresh clone\'s first synth: this app compiles itself and builds its Lambda packages; the AWS CDK app runs tsc first):',
+      table(
+        ['regions × models', 'this app', 'AWS CDK (tsc + synth)', 'ratio to AWS CDK synth', 'ratio to AWS CDK tsc + synth'],
+        results.map((r) => [`${r.regions} × ${r.models}`, both(r.cold), both(r.referenceCold), ratio(r.coldRatio), ratio(r.coldRatioToReferenceCold)]),
+      ),
+    );
+  }
+  if (grown) out.push('', `Growth ${grown.from} → ${grown.to} (warm): this app ${grown.warm.toFixed(2)}×, AWS CDK ${grown.reference.toFixed(2)}×`);
   return out.join('\n');
 }
 

@@ -12,14 +12,14 @@ import { DEFAULT_REGION_WEIGHT, kongTags, LLM_PROVIDERS, REGION_TARGET_PORT, rou
 import { modelPath, Naming, regionalHostname } from '../lib/naming';
 import { sensitiveVariable, variableName } from '../lib/variables';
 import { GatewayStack } from './gateway-stack';
-import type { GlobalResources } from './global-stack';
+import type { GlobalStack } from './global-stack';
 
 /** Properties of the {@link ControlStack}. */
 export interface ControlStackProps {
   /** The validated configuration of the environment. */
   readonly config: GatewayConfig;
-  /** What the global stack provides: the API key the regional APIs require. */
-  readonly global: Pick<GlobalResources, 'upstreamApiKeyValue'>;
+  /** The global stack, whose output this stack reads: the API key the regional APIs require. */
+  readonly global: GlobalStack;
 }
 
 /** Names of the control stack's input variables. */
@@ -103,7 +103,7 @@ export class ControlStack extends GatewayStack {
       host: this.upstream.name,
       port: REGION_TARGET_PORT,
       connection: kong.service,
-      upstreamApiKey: props.global.upstreamApiKeyValue,
+      upstreamApiKey: props.global.readFrom(this).upstreamApiKeyValue,
       cors,
       tags,
     });

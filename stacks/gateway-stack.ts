@@ -38,4 +38,17 @@ export abstract class GatewayStack extends TerraformStack {
         ? undefined
         : new AwsProvider(this, 'aws', { region: props.region, defaultTags: [{ tags: resourceTags(props.config) }] });
   }
+
+  /**
+   * cdktf resolves every element of every stack once more before synthesis (`prepareStack`), only
+   * to discover cross-stack token references and wire outputs and remote state for them (cdktf
+   * 0.21.0: lib/terraform-stack.js `prepareStack`; lib/tfExpression.js `Reference.resolve` is the one
+   * reader of `preparing`). These stacks never pass tokens across: the global stack's values reach
+   * the others through named outputs and remote state (`GlobalStack.readFrom`). So the pass would
+   * find nothing and is skipped; it was some 40% of cdktf's work. Should a cross-stack token ever
+   * be used, its reference reaches the output undeclared, and guardrail AIGW-TF-1 fails the synth.
+   */
+  override prepareStack(): void {
+    this.ensureBackendExists();
+  }
 }

@@ -1,5 +1,6 @@
 import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zone';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
+import { Fn, TerraformOutput, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DnsValidatedCertificate, type HostedZoneRef } from '../constructs/dns-validated-certificate';
 import { UpstreamApiKey } from '../constructs/upstream-api-key';
@@ -8,7 +9,7 @@ import type { GatewayConfig } from '../lib/config/schema';
 import { Naming } from '../lib/naming';
 import { GatewayStack } from './gateway-stack';
 
-/** What the region stacks need from the global stack. */
+/** What the region stacks and the control stack need from the global stack. */
 export interface GlobalResources {
   /** The hosted zone of the API domain. */
   readonly zone: HostedZoneRef;
@@ -18,6 +19,20 @@ export interface GlobalResources {
   readonly edgeCertificateArn: string | undefined;
 }
 
+/**
+ * The names of the global stack's outputs: the only way its values reach another stack. Stable
+ * names (rather than cdktf's generated cross-stack ones) also make them readable with
+ * `terraform output`.
+ */
+export const GLOBAL_OUTPUTS = {
+  zoneId: 'zone_id',
+  edgeCertificateArn: 'edge_certificate_arn',
+  upstreamApiKey: 'upstream_api_key',
+} as const;
+
+/** The name of the remote state data source through which a stack reads the global stack. */
+export const GLOBAL_STATE_DATA_SOURCE = 'global';
+
 /** Properties of the {@link GlobalStack}. */
 export interface GlobalStackProps {
   /** The validated configuration of the environment. */
@@ -26,13 +41,12 @@ export interface GlobalStackProps {
 
 /**
  * `<app>-<env>-global`, in us-east-1 (where EDGE certificates must live): the hosted zone lookup,
- * the certificate of every regional hostname, and the secrets regions and Kong share.
+ * the certificate of every regional hostname, and the secrets regions and Kong share, each exported
+ * as a named output.
  */
-export class GlobalStack extends GatewayStack implements GlobalResources {
+export class GlobalStack extends GatewayStack {
   /** The hosted zone of the configured zone name. */
   readonly hostedZone: DataAwsRoute53Zone;
-  /** The zone, as constructs take it. */
-  readonly zone: HostedZoneRef;
   /** The certificate of the regional hostnames, for EDGE endpoints. */
   readonly edgeCertificate: DnsValidatedCertificate | undefined;
   /** The API key Kong injects and every regional API requires. */
@@ -44,7 +58,6 @@ export class GlobalStack extends GatewayStack implements GlobalResources {
     new RandomProvider(this, 'random');
 
     this.hostedZone = new DataAwsRoute53Zone(this, 'zone', { name: config.dns.zoneName, privateZone: false });
-    this.zone = { zoneId: this.hostedZone.zoneId };
 
     // One wildcard, *.<apiDomain>, rather than one SAN per region: every regional hostname is exactly
     // one label under the API domain, so the wildcard covers them all with a single validation
@@ -56,18 +69,43 @@ export class GlobalStack extends GatewayStack implements GlobalResources {
       config.endpointType === 'EDGE'
         ? new DnsValidatedCertificate(this, 'edge-certificate', {
             domainName: `*.${config.dns.apiDomain}`,
-            zone: this.zone,
+            zone: { zoneId: this.hostedZone.zoneId },
           })
         : undefined;
 
     this.upstreamApiKey = new UpstreamApiKey(this, 'upstream-api-key', { rotation: config.upstreamKeyRotation });
+
+    new TerraformOutput(this, GLOBAL_OUTPUTS.zoneId, {
+      value: this.hostedZone.zoneId,
+      description: 'The hosted zone of the API domain (read by the region stacks).',
+    });
+    if (this.edgeCertificate) {
+      new TerraformOutput(this, GLOBAL_OUTPUTS.edgeCertificateArn, {
+        value: this.edgeCertificate.certificateArn,
+        description: 'The validated certificate of every regional hostname, for EDGE custom domains (read by the region stacks).',
+      });
+    }
+    new TerraformOutput(this, GLOBAL_OUTPUTS.upstreamApiKey, {
+      value: this.upstreamApiKey.value,
+      sensitive: true,
+      description: 'The API key every regional API requires and Kong injects (read by the region and control stacks).',
+    });
   }
 
-  get upstreamApiKeyValue(): string {
-    return this.upstreamApiKey.value;
-  }
-
-  get edgeCertificateArn(): string | undefined {
-    return this.edgeCertificate?.certificateArn;
+  /**
+   * The global stack's outputs as `consumer` reads them: one `terraform_remote_state` data source in
+   * the consumer, built by the global stack's own backend (so it finds the state wherever the
+   * environment keeps it), and a dependency that orders deploys. The API key is wrapped in
+   * `sensitive()`: values read through remote state lose their sensitivity in the reading stack
+   * (hashicorp/terraform issue 29544).
+   */
+  readFrom(consumer: TerraformStack): GlobalResources {
+    consumer.addDependency(this);
+    const state = this.ensureBackendExists().getRemoteStateDataSource(consumer, GLOBAL_STATE_DATA_SOURCE, this.node.path);
+    return {
+      zone: { zoneId: state.getString(GLOBAL_OUTPUTS.zoneId) },
+      upstreamApiKeyValue: Fn.sensitive(state.getString(GLOBAL_OUTPUTS.upstreamApiKey)),
+      edgeCertificateArn: this.edgeCertificate ? state.getString(GLOBAL_OUTPUTS.edgeCertificateArn) : undefined,
+    };
   }
 }

@@ -16,7 +16,7 @@ import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
 import { contradictoryProps } from '../lib/errors';
 import { Naming, regionalHostname } from '../lib/naming';
 import { GatewayStack } from './gateway-stack';
-import type { GlobalResources } from './global-stack';
+import type { GlobalStack } from './global-stack';
 
 /** Properties of a {@link RegionStack}. */
 export interface RegionStackProps {
@@ -24,8 +24,8 @@ export interface RegionStackProps {
   readonly config: GatewayConfig;
   /** The region this stack deploys to. */
   readonly region: AwsRegion;
-  /** What the global stack provides (certificate, zone, API key). */
-  readonly global: GlobalResources;
+  /** The global stack, whose outputs (certificate, zone, API key) this stack reads. */
+  readonly global: GlobalStack;
   /** The deployment package of each hosted model kind. @default built (or read from the build cache) for the configured kinds */
   readonly packages?: ReadonlyMap<ModelKind, ModelHostPackage>;
 }
@@ -50,9 +50,10 @@ export class RegionStack extends GatewayStack {
   readonly domain: ApiCustomDomain;
 
   constructor(scope: Construct, props: RegionStackProps) {
-    const { config, region, global } = props;
+    const { config, region } = props;
     const naming = new Naming(config.app, config.environment);
     super(scope, naming.regionStack(region), { config, region });
+    const global = props.global.readFrom(this);
     this.hostname = regionalHostname(region, config.dns.apiDomain);
 
     const hosted = config.models.filter(isHostedModel);

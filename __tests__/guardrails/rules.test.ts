@@ -1,5 +1,6 @@
 import { evaluateStack, stackView } from '../../guardrails/engine';
 import { RULES } from '../../guardrails/pack';
+import { EVERY_BLOCK } from '../../guardrails/rule';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -7,7 +8,7 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
 function outcome(ruleId: string, resources: Resources): string {
   const rule = RULES.find((r) => r.id === ruleId)!;
   const view = stackView('fixture', { resource: resources });
-  const subject = view.resources.find((r) => rule.resourceTypes.includes(r.type))!;
+  const subject = view.resources.find((r) => rule.resourceTypes.includes(r.type) || rule.resourceTypes.includes(EVERY_BLOCK))!;
   return rule.evaluate(subject, view).status;
 }
 
@@ -172,6 +173,11 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; not
     compliant: { kong_plugin: { a: routePlugin('cors', { origins: ['https://a.example.com'], note: 'costs $${x} and %%{y}' }) } },
     nonCompliant: { kong_plugin: { a: { name: 'ai-proxy', route_id: 'r', config_json: '{"auth":{"header_value":"Bearer sk-abcdefghijklmnopqrstuvwxyz0123"}}' } } },
   },
+  'AIGW-TF-1': {
+    compliant: { aws_lambda_function: { f: { role: '${aws_iam_role.r.arn}', filename: 'x.zip' } }, aws_iam_role: { r: { name: 'r' } } },
+    // A value of another stack's resource, handed over as a token: nothing in this stack declares it.
+    nonCompliant: { aws_lambda_function: { f: { role: '${aws_iam_role.in-another-stack.arn}' } }, aws_iam_role: { r: { name: 'r' } } },
+  },
 };
 
 describe('every guardrail, in both directions', () => {
@@ -202,8 +208,29 @@ describe('specific detections', () => {
     ['an AWS key in literal JSON', '{"x":"AKIAABCDEFGHIJKLMNOP"}', 'non-compliant'],
     ['a literal password in a jsonencode config', '${jsonencode({"redis" = {"password" = "hunter2hunter2"}})}', 'non-compliant'],
     ['a referenced password in a jsonencode config', '${jsonencode({"redis" = {"password" = var.kong_redis_password}})}', 'compliant'],
+    ['a key read through remote state, wrapped in sensitive()', '${jsonencode({"add" = {"headers" = ["x-api-key:${sensitive(data.terraform_remote_state.global.outputs.upstream_api_key)}"]}})}', 'compliant'],
+    ['a function call inside a jsonencode config', '${jsonencode({"add" = {"headers" = ["x:${file("/etc/passwd")}"]}})}', 'non-compliant'],
   ])('KONG-7 on %s', (_case, configJson, expected) => {
     expect(outcome('AIGW-KONG-7', { kong_plugin: { a: { name: 'cors', route_id: 'r', config_json: configJson } } })).toBe(expected);
+  });
+
+  test.each([
+    ['a data source', { aws_route53_record: { r: { zone_id: '${data.aws_route53_zone.z.zone_id}' } } }, {}, 'non-compliant'],
+    ['a declared data source', { aws_route53_record: { r: { zone_id: '${data.aws_route53_zone.z.zone_id}' } } }, { data: { aws_route53_zone: { z: {} } } }, 'compliant'],
+    ['a variable', { aws_api_gateway_api_key: { k: { value: '${var.key}' } } }, {}, 'non-compliant'],
+    ['a declared variable', { aws_api_gateway_api_key: { k: { value: '${var.key}' } } }, { variable: { key: {} } }, 'compliant'],
+    ['Terraform’s own objects and a for expression', { aws_route53_record: { r: { name: '${each.value.name}', records: '${[for k, v in aws_route53_record.r: v.fqdn]}' } } }, {}, 'compliant'],
+    ['a reference in an escaped sequence (a literal)', { aws_iam_role: { r: { description: 'says $${aws_iam_role.ghost.arn}' } } }, {}, 'compliant'],
+  ] as const)('TF-1 on %s', (_case, resources, declarations, expected) => {
+    const rule = RULES.find((r) => r.id === 'AIGW-TF-1')!;
+    const view = stackView('fixture', { resource: resources, ...declarations });
+    expect(rule.evaluate(view.resources[0]!, view).status).toBe(expected);
+  });
+
+  test('TF-1 judges data sources and outputs too', () => {
+    const view = stackView('fixture', { output: { o: { value: '${aws_lambda_function.gone.arn}' } }, data: { aws_iam_policy_document: { d: { x: '${aws_s3_bucket.gone.arn}' } } } });
+    const findings = evaluateStack(view).findings.filter((f) => f.rule === 'AIGW-TF-1');
+    expect(findings.map((f) => f.address).sort()).toEqual(['data.aws_iam_policy_document.d', 'output.o']);
   });
 
   test('IAM-4: logs actions must target log groups, even when not on "*"', () => {

@@ -66,7 +66,7 @@ describe('the dev control stack', () => {
     expect(resources(control, 'kong_upstream')[0]!['name']).toBe('aigw-dev-models.upstream');
     const injection = plugin(control, 'request-transformer');
     expect(injection.config).toMatch(
-      /^\$\{jsonencode\(\{"remove" = \{"headers" = \["x-api-key"\]\}, "add" = \{"headers" = \["x-api-key:\$\{data\.terraform_remote_state\.cross-stack-reference-input-aigw-dev-global\.outputs\.cross-stack-output-random_passwordupstream-api-key_value_\w+result\}"\]\}\}\)\}$/,
+      /^\$\{jsonencode\(\{"remove" = \{"headers" = \["x-api-key"\]\}, "add" = \{"headers" = \["x-api-key:\$\{sensitive\(data\.terraform_remote_state\.global\.outputs\.upstream_api_key\)\}"\]\}\}\)\}$/,
     );
   });
 
@@ -123,7 +123,7 @@ describe('the dev control stack', () => {
   });
 
   test('reads nothing from a region stack: its only remote state is the global stack', () => {
-    expect(Object.keys((control.data?.['terraform_remote_state'] ?? {}) as object)).toEqual(['cross-stack-reference-input-aigw-dev-global']);
+    expect(Object.keys((control.data?.['terraform_remote_state'] ?? {}) as object)).toEqual(['global']);
   });
 
   test('no secret set in the environment appears anywhere in the synthesized output', () => {

@@ -12,7 +12,9 @@ const GLOBAL = 'aigw-dev-global';
 const CONTROL = 'aigw-dev-control';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 const regionStack = (region: string) => `aigw-dev-${region}`;
-const REMOTE_GLOBAL = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-aigw-dev-global\.outputs\.cross-stack-output-[\w.-]+\}$/;
+/** A value read from the global stack's outputs (the API key wrapped in sensitive()). */
+const remoteGlobal = (output: string, sensitive = false) =>
+  sensitive ? `\${sensitive(data.terraform_remote_state.global.outputs.${output})}` : `\${data.terraform_remote_state.global.outputs.${output}}`;
 
 /** The models of config/dev.yaml that run in Lambda (the external LLM lives only in Kong). */
 const HOSTED = ['sentiment', 'entities', 'keywords', 'assistant'];
@@ -85,10 +87,9 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
     const stack = synth.stack(regionStack(region));
     const domain = onlyResource(stack, 'aws_api_gateway_domain_name');
     expect(domain).toMatchObject({ domain_name: `${region}.api.dev.example.com`, endpoint_configuration: { types: ['EDGE'] }, security_policy: 'TLS_1_2' });
-    expect(domain['certificate_arn']).toMatch(REMOTE_GLOBAL);
-    expect(domain['certificate_arn']).toContain('acm_certificate_validation');
+    expect(domain['certificate_arn']).toBe(remoteGlobal('edge_certificate_arn'));
     expect(stack.data?.['terraform_remote_state']).toEqual({
-      'cross-stack-reference-input-aigw-dev-global': {
+      global: {
         backend: 'local',
         config: { path: '../../../terraform.aigw-dev-global.tfstate' },
         workspace: '${terraform.workspace}',
@@ -98,15 +99,25 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
 
   test.each(REGIONS)('%s: the API key is the global stack’s generated key, and the DNS records go in its zone', (region) => {
     const stack = synth.stack(regionStack(region));
-    expect(onlyResource(stack, 'aws_api_gateway_api_key')['value']).toMatch(REMOTE_GLOBAL);
-    expect(onlyResource(stack, 'aws_api_gateway_api_key')['value']).toContain('random_password');
-    for (const record of resources(stack, 'aws_route53_record')) expect(record['zone_id']).toMatch(REMOTE_GLOBAL);
+    expect(onlyResource(stack, 'aws_api_gateway_api_key')['value']).toBe(remoteGlobal('upstream_api_key', true));
+    for (const record of resources(stack, 'aws_route53_record')) expect(record['zone_id']).toBe(remoteGlobal('zone_id'));
   });
 
-  test('what the global stack shares is exported only as sensitive outputs', () => {
-    const outputs = Object.values(synth.stack(GLOBAL).output ?? {});
-    expect(outputs).toHaveLength(3);
-    for (const output of outputs) expect(output.sensitive).toBe(true);
+  test('the global stack shares three named outputs: the zone, the certificate, and the API key (sensitive)', () => {
+    const outputs = synth.stack(GLOBAL).output ?? {};
+    expect(Object.keys(outputs).sort()).toEqual(['edge_certificate_arn', 'upstream_api_key', 'zone_id']);
+    expect(outputs['zone_id']).toMatchObject({ value: '${data.aws_route53_zone.zone.zone_id}' });
+    expect(outputs['zone_id']!.sensitive).toBeUndefined();
+    expect(outputs['edge_certificate_arn']!.value).toMatch(/^\$\{aws_acm_certificate_validation\.[\w-]+\.certificate_arn\}$/);
+    expect(outputs['upstream_api_key']).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{random_password\.[\w-]+\.result\}$/) });
+  });
+
+  test('no stack reads the API key bare: every read of it through remote state is wrapped in sensitive()', () => {
+    for (const name of Object.keys(synth.manifest.stacks)) {
+      const text = synth.stackText(name);
+      const reads = text.match(/[\w(]*data\.terraform_remote_state\.global\.outputs\.upstream_api_key/g) ?? [];
+      for (const read of reads) expect(read).toBe('sensitive(data.terraform_remote_state.global.outputs.upstream_api_key');
+    }
   });
 
   test.each(REGIONS)('%s: deploys the API and one function and route per hosted model', (region) => {

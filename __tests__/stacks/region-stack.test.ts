@@ -1,15 +1,14 @@
 import { App } from 'cdktf';
+import { GlobalStack } from '../../stacks/global-stack';
 import { RegionStack } from '../../stacks/region-stack';
 import { modelDocument, testConfig } from '../support/config';
 import { resources, synthesizeEnvironment } from '../support/synth';
 
 describe('RegionStack', () => {
   test('is named <app>-<env>-<region> and answers on <region>.<apiDomain>', () => {
-    const stack = new RegionStack(new App(), {
-      config: testConfig(),
-      region: 'eu-west-1',
-      global: { zone: { zoneId: 'Z1' }, upstreamApiKeyValue: 'ref', edgeCertificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' },
-    });
+    const app = new App();
+    const config = testConfig();
+    const stack = new RegionStack(app, { config, region: 'eu-west-1', global: new GlobalStack(app, { config }) });
     expect(stack.node.id).toBe('aigw-test-eu-west-1');
     expect(stack.hostname).toBe('eu-west-1.api.example.com');
     expect(stack.modelFunctions.map((f) => f.modelName)).toEqual(['sentiment']);
@@ -17,14 +16,11 @@ describe('RegionStack', () => {
   });
 
   test('refuses EDGE endpoints when the global stack provides no EDGE certificate', () => {
-    expect(
-      () =>
-        new RegionStack(new App(), {
-          config: testConfig({ endpointType: 'EDGE' }),
-          region: 'eu-west-1',
-          global: { zone: { zoneId: 'Z1' }, upstreamApiKeyValue: 'ref', edgeCertificateArn: undefined },
-        }),
-    ).toThrow('RegionStack: endpointType is EDGE but the global stack has no EDGE certificate');
+    const app = new App();
+    const global = new GlobalStack(app, { config: testConfig({ endpointType: 'REGIONAL' }) });
+    expect(() => new RegionStack(app, { config: testConfig({ endpointType: 'EDGE' }), region: 'eu-west-1', global })).toThrow(
+      'RegionStack: endpointType is EDGE but the global stack has no EDGE certificate',
+    );
   });
 });
 

@@ -21,7 +21,7 @@ describe('state backends', () => {
       }
       for (const consumer of CONSUMERS) {
         expect(synth.stack(consumer).data?.['terraform_remote_state']).toEqual({
-          'cross-stack-reference-input-aigw-test-global': {
+          global: {
             backend: 'local',
             config: { path: '../../../terraform.aigw-test-global.tfstate' },
             workspace: '${terraform.workspace}',
@@ -41,7 +41,7 @@ describe('state backends', () => {
       }
       for (const consumer of CONSUMERS) {
         expect(synth.stack(consumer).data?.['terraform_remote_state']).toEqual({
-          'cross-stack-reference-input-aigw-test-global': {
+          global: {
             backend: 'remote',
             config: { hostname: 'app.terraform.io', organization: 'acme-platform', workspaces: { name: 'aigw-test-global' } },
           },
@@ -69,7 +69,7 @@ describe('state backends', () => {
       }
       for (const consumer of CONSUMERS) {
         expect(synth.stack(consumer).data?.['terraform_remote_state']).toEqual({
-          'cross-stack-reference-input-aigw-test-global': {
+          global: {
             backend: 's3',
             config: { bucket: 'acme-terraform-state', key: 'gateway/test/aigw-test-global.tfstate', region: 'us-east-1', encrypt: true, kms_key_id: 'alias/state' },
             workspace: '${terraform.workspace}',

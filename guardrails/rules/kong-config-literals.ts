@@ -1,4 +1,8 @@
+import { expressionContents } from '../expressions';
 import { kongPluginConfig, secretLike, stringEntries } from '../inspect';
+
+/** `aws_x.y.attr`, `var.x`, `data.x.y.z`, or one of those wrapped in sensitive(...). */
+const REFERENCE_EXPRESSION = /^(?:sensitive\(\s*)?[A-Za-z_][\w-]*(?:\.[\w-]+)+(?:\s*\))?$/;
 import { compliant, defineRule, nonCompliant } from '../rule';
 
 /** Project rule: no template sequence and no secret written into a plugin's config_json. */
@@ -14,7 +18,9 @@ export const kongConfigLiterals = defineRule({
     const raw = String(plugin.values['config_json'] ?? '');
     if (raw.startsWith('${jsonencode(')) {
       const inner = raw.slice('${jsonencode('.length, -2);
-      if (/(^|[^$])\$\{(?!(var|data|local|kong_|random_|aws_)[a-z_]*[.\w-]*\})/.test(inner)) return nonCompliant('an interpolation that is not a reference');
+      // Inside the jsonencode(...), every interpolation must be a reference, or sensitive(reference).
+      const [, ...nested] = expressionContents(raw).expressions;
+      if (nested.some((expression) => !REFERENCE_EXPRESSION.test(expression.trim()))) return nonCompliant('an interpolation that is not a reference');
       for (const match of inner.matchAll(/"([A-Za-z_]+)" = "((?:[^"\\]|\\.)*)"/g)) {
         const why = secretLike(match[1], match[2]);
         if (why) return nonCompliant(`${match[1]} ${why}`);
