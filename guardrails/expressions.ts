@@ -40,7 +40,8 @@ const IDENTIFIER_PART = /[A-Za-z0-9_-]/;
 /** The template expressions of a string value (nothing when it holds none). */
 export function expressionContents(text: string): ExpressionContents {
   const found = { expressions: [] as string[], references: [] as ExpressionReference[], functions: [] as string[] };
-  scanTemplate(text, 0, text.length, found, new Set());
+  // Most strings hold no template sequence at all.
+  if (text.includes('{')) scanTemplate(text, 0, text.length, found, new Set());
   return found;
 }
 
