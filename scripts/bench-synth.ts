@@ -18,7 +18,9 @@
  * `/usr/bin/time` (wall clock and peak resident set). Prints a table of medians and writes the same
  * figures as JSON (`--json <file>`, default `.build/bench/synth.json`).
  *
- *   npm run bench:synth -- [--runs 3] [--sizes 3x2,9x5,17x10] [--no-cold] [--json file] [--peer dir]
+ *   npm run bench:synth -- [--runs 3] [--sizes 3x2,9x5,17x10] [--no-cold] [--json file] [--peer dir] [--project dir]
+ *
+ * `--project` times the app of another checkout (an older revision, say) against the same reference.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
@@ -82,6 +84,8 @@ interface Options {
   readonly cold: boolean;
   readonly json: string;
   readonly peer: string;
+  /** The checkout whose app is timed (another revision, to compare before and after). */
+  readonly project: string;
 }
 
 function parseArgs(args: readonly string[]): Options {
@@ -94,6 +98,7 @@ function parseArgs(args: readonly string[]): Options {
   let cold = true;
   let json = path.join(BUILD_DIR, 'bench', 'synth.json');
   let peer = path.resolve(PROJECT_ROOT, '..', 'shared', 'peers', 'aws-cdk-edge-api');
+  let project = PROJECT_ROOT;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     const value = () => {
@@ -113,9 +118,10 @@ function parseArgs(args: readonly string[]): Options {
     } else if (arg === '--no-cold') cold = false;
     else if (arg === '--json') json = path.resolve(value());
     else if (arg === '--peer') peer = path.resolve(value());
-    else throw usageError(`unknown argument ${JSON.stringify(arg)}; npm run bench:synth -- [--runs N] [--sizes 3x2,9x5,17x10] [--no-cold] [--json file] [--peer dir]`);
+    else if (arg === '--project') project = path.resolve(value());
+    else throw usageError(`unknown argument ${JSON.stringify(arg)}; npm run bench:synth -- [--runs N] [--sizes 3x2,9x5,17x10] [--no-cold] [--json file] [--peer dir] [--project dir]`);
   }
-  return { runs, sizes, cold, json, peer };
+  return { runs, sizes, cold, json, peer, project };
 }
 
 /** The generated configuration of one size: everything else at its smallest valid setting. */
@@ -196,7 +202,7 @@ interface SizeRunner {
   theirsCold(): Sample;
 }
 
-function sizeRunner(size: Size, work: string, reference: string, appCommand: readonly string[]): SizeRunner {
+function sizeRunner(size: Size, work: string, reference: string, project: string, appCommand: readonly string[]): SizeRunner {
   const label = `${size.regions}x${size.models}`;
   const configFile = path.join(work, label, 'bench.yaml');
   fs.mkdirSync(path.dirname(configFile), { recursive: true });
@@ -219,7 +225,7 @@ function sizeRunner(size: Size, work: string, reference: string, appCommand: rea
   };
   const runOurs = (buildDir?: string) => {
     fs.rmSync(ours, { recursive: true, force: true });
-    return timed(appCommand, { cwd: PROJECT_ROOT, env: ourEnv(buildDir), label: `this app at ${label}` });
+    return timed(appCommand, { cwd: project, env: ourEnv(buildDir), label: `this app at ${label}` });
   };
   const runTheirs = (command: readonly string[]) => {
     fs.rmSync(theirs, { recursive: true, force: true });
@@ -248,11 +254,11 @@ function sizeRunner(size: Size, work: string, reference: string, appCommand: rea
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const reference = prepareReference(options.peer);
-  const appCommand = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'cdktf.json'), 'utf8')) as { app: string }).app.split(/\s+/);
+  const appCommand = (JSON.parse(fs.readFileSync(path.join(options.project, 'cdktf.json'), 'utf8')) as { app: string }).app.split(/\s+/);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-bench-'));
   const results: SizeResult[] = [];
   try {
-    const runners = options.sizes.map((size) => sizeRunner(size, work, reference, appCommand));
+    const runners = options.sizes.map((size) => sizeRunner(size, work, reference, options.project, appCommand));
     process.stdout.write('warm-up');
     for (const runner of runners) {
       runner.ours();
