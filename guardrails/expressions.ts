@@ -13,6 +13,8 @@
 export interface ExpressionReference {
   /** The traversal as written, up to the first index or splat, e.g. `aws_iam_role.x.arn`. */
   readonly traversal: string;
+  /** Where the traversal starts in the scanned string. */
+  readonly start: number;
   /**
    * What it refers to: `type.name` for a resource, `data.type.name`, `var.name`, `local.name`,
    * `module.name`, or the root alone for Terraform's own objects (`terraform`, `path`, `count`,
@@ -157,7 +159,7 @@ function scanExpression(text: string, start: number, end: number, found: Found, 
         // an object key
       } else if (!locals.has(name)) {
         const traversal = readTraversal(text, i, end);
-        found.references.push({ traversal, address: addressOf(traversal) });
+        found.references.push({ traversal, start: i, address: addressOf(traversal) });
       }
       i = j;
       previous = name;

@@ -16,6 +16,7 @@ import { iamTrustPrincipals } from './rules/iam-trust-principals';
 import { iamUnscopedWrites } from './rules/iam-unscoped-writes';
 import { iamWildcardActions } from './rules/iam-wildcard-actions';
 import { kongConfigLiterals } from './rules/kong-config-literals';
+import { kongDroppedSettings } from './rules/kong-dropped-settings';
 import { kongHiddenCredentials } from './rules/kong-hidden-credentials';
 import { kongKeyReplacement } from './rules/kong-key-replacement';
 import { kongRouteAcl } from './rules/kong-route-acl';
@@ -67,6 +68,7 @@ export const RULES: readonly GuardrailRule[] = [
   kongHiddenCredentials,
   kongKeyReplacement,
   kongConfigLiterals,
+  kongDroppedSettings,
   terraformReferencesInStack,
 ];
 

@@ -173,6 +173,10 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; not
     compliant: { kong_plugin: { a: routePlugin('cors', { origins: ['https://a.example.com'], note: 'costs $${x} and %%{y}' }) } },
     nonCompliant: { kong_plugin: { a: { name: 'ai-proxy', route_id: 'r', config_json: '{"auth":{"header_value":"Bearer sk-abcdefghijklmnopqrstuvwxyz0123"}}' } } },
   },
+  'AIGW-KONG-8': {
+    compliant: { kong_target: { t: { upstream_id: '${kong_upstream.u.id}', target: 'a.example.com:443', weight: 50 } } },
+    nonCompliant: { kong_target: { t: { upstream_id: '${kong_upstream.u.id}', target: 'a.example.com:443', weight: 0 } } },
+  },
   'AIGW-TF-1': {
     compliant: { aws_lambda_function: { f: { role: '${aws_iam_role.r.arn}', filename: 'x.zip' } }, aws_iam_role: { r: { name: 'r' } } },
     // A value of another stack's resource, handed over as a token: nothing in this stack declares it.
@@ -225,6 +229,14 @@ describe('specific detections', () => {
     const rule = RULES.find((r) => r.id === 'AIGW-TF-1')!;
     const view = stackView('fixture', { resource: resources, ...declarations });
     expect(rule.evaluate(view.resources[0]!, view).status).toBe(expected);
+  });
+
+  test('KONG-8 names what Kong does instead: a service tls_verify_depth of 0 is never sent', () => {
+    const rule = RULES.find((r) => r.id === 'AIGW-KONG-8')!;
+    const view = stackView('fixture', { resource: { kong_service: { s: { host: 'h', tls_verify: true, tls_verify_depth: 0 } } } });
+    expect(rule.evaluate(view.resources[0]!, view)).toEqual({ status: 'non-compliant', detail: "tls_verify_depth = 0 is not sent; Kong uses the node's proxy_ssl_verify_depth" });
+    const sent = stackView('fixture', { resource: { kong_service: { s: { host: 'h', tls_verify: false, tls_verify_depth: 3 } } } });
+    expect(rule.evaluate(sent.resources[0]!, sent).status).toBe('compliant');
   });
 
   test('TF-1 judges data sources and outputs too', () => {

@@ -166,11 +166,11 @@ describe('control stack variants', () => {
     }
   });
 
-  test('weights from the configuration; regions without one get 100', () => {
+  test('weights from the configuration; regions without one get 100; a region of weight 0 is drained: no target', () => {
     const synth = synthesizeEnvironment(testConfig({ kong: kongDocument({ upstream: { weights: { 'eu-west-1': 0 } } }) }));
     try {
       const weights = Object.fromEntries(resources(synth.stack('aigw-test-control'), 'kong_target').map((t) => [t['target'], t['weight']]));
-      expect(weights).toEqual({ 'us-east-1.api.example.com:443': 100, 'eu-west-1.api.example.com:443': 0 });
+      expect(weights).toEqual({ 'us-east-1.api.example.com:443': 100 });
     } finally {
       synth.cleanup();
     }

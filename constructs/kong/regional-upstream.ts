@@ -13,7 +13,7 @@ export interface UpstreamTarget {
   readonly host: string;
   /** The port (443 for the regional custom domains). */
   readonly port: number;
-  /** The load-balancing weight; 0 keeps the target but sends it no traffic. */
+  /** The load-balancing weight; 0 drains the region: it gets no target, so Kong sends it nothing. */
   readonly weight: number;
 }
 
@@ -30,7 +30,8 @@ export interface RegionalUpstreamProps {
 }
 
 /**
- * A Kong upstream balancing across the regions, one target per regional hostname, with active
+ * A Kong upstream balancing across the regions, one target per regional hostname (none for a
+ * drained region, weight 0), with active
  * HTTPS health checks of `GET /health` and passive checks of proxied traffic, so a failing region is
  * taken out of rotation. `host_header` is deliberately not set: Kong then sends each target's own
  * hostname as Host and TLS SNI, which is what each regional custom domain answers to.
@@ -38,18 +39,22 @@ export interface RegionalUpstreamProps {
 export class RegionalUpstream extends Construct {
   /** The upstream. */
   readonly upstream: Upstream;
-  /** One target per region, in configuration order. */
+  /** One target per region that takes traffic (weight above 0), in configuration order. */
   readonly targets: readonly Target[];
 
   constructor(scope: Construct, id: string, props: RegionalUpstreamProps) {
     super(scope, id);
-    if (props.targets.length === 0) throw invalidProp('RegionalUpstream', 'targets', [], 'at least one regional target');
+    if (!props.targets.some((t) => t.weight > 0)) {
+      throw invalidProp('RegionalUpstream', 'targets', props.targets.map((t) => `${t.host}:${t.port} weight ${t.weight}`), 'at least one target with a weight above 0');
+    }
     this.upstream = new Upstream(this, 'upstream', {
       name: props.name,
       healthchecks: toBindings(upstreamHealthchecks(props.healthchecks)),
       tags: [...props.tags],
     });
-    this.targets = props.targets.map(
+    // Draining is removing the target: the provider never sends a weight of 0 (it reads it with
+    // GetOk and go-kong omits it), so Kong would store its default, 100 (guardrails/kong-provider-wire.ts).
+    this.targets = props.targets.filter((target) => target.weight > 0).map(
       (target) =>
         new Target(this, `target-${target.key}`, {
           upstreamId: this.upstream.id,

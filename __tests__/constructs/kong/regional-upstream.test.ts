@@ -2,6 +2,7 @@ import { Target } from '@kong/kong-provider/target';
 import { Upstream } from '@kong/kong-provider/upstream';
 import { Testing } from 'cdktf';
 import { RegionalUpstream } from '../../../constructs/kong/regional-upstream';
+import { targetCreateRequest } from '../../../guardrails/kong-provider-wire';
 import { testConfig } from '../../support/config';
 import { onlyResource, resources } from '../../support/synth';
 
@@ -21,11 +22,28 @@ describe('RegionalUpstream', () => {
   });
   const json = JSON.parse(synthesized);
 
-  test('one target per region, host:443, with its weight', () => {
+  test('one target per region that takes traffic, host:443, with its weight', () => {
     expect(synthesized).toHaveResourceWithProperties(Target, { target: 'us-east-1.api.example.com:443', weight: 100 });
-    expect(synthesized).toHaveResourceWithProperties(Target, { target: 'eu-west-1.api.example.com:443', weight: 0 });
-    expect(resources(json, 'kong_target')).toHaveLength(2);
     for (const target of resources(json, 'kong_target')) expect(target['upstream_id']).toMatch(/^\$\{kong_upstream\./);
+  });
+
+  test('a drained region (weight 0) gets no target: the provider would not send weight 0, and Kong would store 100', () => {
+    expect(resources(json, 'kong_target').map((t) => t['target'])).toEqual(['us-east-1.api.example.com:443']);
+    // What the provider would POST for a target of weight 0: no weight at all.
+    expect(targetCreateRequest({ upstream_id: 'u', target: 'eu-west-1.api.example.com:443', weight: 0, tags: ['app:aigw'] })).toEqual({
+      method: 'POST',
+      path: '/upstreams/u/targets',
+      body: { target: 'eu-west-1.api.example.com:443', upstream: { id: 'u' }, tags: ['app:aigw'] },
+    });
+  });
+
+  test('the provider sends each synthesized target with its weight', () => {
+    const [target] = resources(json, 'kong_target');
+    const request = targetCreateRequest(target!);
+    expect(request.path).toMatch(/^\/upstreams\/\$\{kong_upstream\.[\w-]+\.id\}\/targets$/);
+    expect(JSON.stringify(request.body)).toBe(
+      `{"target":"us-east-1.api.example.com:443","upstream":{"id":"${target!['upstream_id']}"},"weight":100,"tags":["app:aigw"]}`,
+    );
   });
 
   test('target ids follow the region, not the hostname, so a domain change keeps addresses', () => {
@@ -56,10 +74,15 @@ describe('RegionalUpstream', () => {
     expect(checksSni(json)).toBe(false);
   });
 
-  test('refuses an upstream without targets', () => {
+  test('refuses an upstream without a target that takes traffic', () => {
     expect(() =>
       Testing.synthScope((scope) => new RegionalUpstream(scope, 'u', { name: 'x', targets: [], healthchecks, tags: [] })),
-    ).toThrow('RegionalUpstream: targets is []; accepted: at least one regional target');
+    ).toThrow('RegionalUpstream: targets is []; accepted: at least one target with a weight above 0');
+    expect(() =>
+      Testing.synthScope(
+        (scope) => new RegionalUpstream(scope, 'u', { name: 'x', targets: [{ key: 'a', host: 'a.example.com', port: 443, weight: 0 }], healthchecks, tags: [] }),
+      ),
+    ).toThrow('accepted: at least one target with a weight above 0');
   });
 });
 

@@ -1,0 +1,264 @@
+/**
+ * The real terraform binary over a synthesized stack, offline. No provider can be downloaded here,
+ * so every provider resource and data source is replaced by a stand-in Terraform has built in:
+ *
+ * - each `<type>.<name>` becomes `terraform_data.<type>__<name>`, with the same `for_each`, `count`,
+ *   `depends_on` and `lifecycle`, and its arguments as `input`, so Terraform evaluates every
+ *   argument expression (functions, types, `sensitive()`, `for` expressions) and every
+ *   `for_each` at plan time;
+ * - what other blocks read from it (`aws_x.y.arn`) comes from a local, `local.standin_<type>__<name>`:
+ *   an argument the configuration sets keeps its configured value (providers echo them); anything
+ *   else is unknown until apply, as a real provider plans a resource being created — except the
+ *   attributes a provider is known to plan (ACM's `domain_validation_options`, see below);
+ * - `terraform_remote_state` outputs are unknown and, as in real Terraform, not sensitive.
+ *
+ * Provider blocks and `required_providers` are dropped; variables stay (with their `sensitive`
+ * flags), and get placeholder values. Outputs, locals and backends stay as synthesized.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { BUILT_IN_ROOTS, expressionContents } from '../../guardrails/expressions';
+import type { TerraformJson } from './synth';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Block = Record<string, Json>;
+
+/** Meta-arguments, which the stand-in keeps beside `input` rather than in it. */
+const META_ARGUMENTS = new Set(['for_each', 'count', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection', '//']);
+
+/** An unknown string at plan time: the id of a terraform_data being created. */
+const UNKNOWN = 'terraform_data.standin_unknown.id';
+
+/** The stand-in's name for a resource (`aws_x.y`) or data source (`data.aws_x.y`) address. */
+export function standInName(address: string): string {
+  return address.replace(/^data\./, 'data__').replace('.', '__');
+}
+
+/**
+ * Attributes a provider plans for a resource being created. hashicorp/aws plans ACM's
+ * `domain_validation_options` with each domain name known and the record fields unknown.
+ */
+const PLANNED_ATTRIBUTES: Record<string, Record<string, (block: Block) => string>> = {
+  aws_acm_certificate: {
+    domain_validation_options: (block) => {
+      const names = [jsonToHcl(block['domain_name'] ?? null), ...asList(block['subject_alternative_names']).map(jsonToHcl)];
+      return `toset([for d in [${names.join(', ')}] : { domain_name = d, resource_record_name = ${UNKNOWN}, resource_record_type = ${UNKNOWN}, resource_record_value = ${UNKNOWN} }])`;
+    },
+  },
+};
+
+function asList(value: Json | undefined): Json[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+/** A JSON value written as an HCL expression (strings stay templates). */
+function jsonToHcl(value: Json): string {
+  if (typeof value === 'string') {
+    const whole = /^\$\{([\s\S]*)\}$/.exec(value);
+    if (whole && expressionContents(value).expressions.length === 1 && expressionContents(value).expressions[0] === whole[1]) return `(${whole[1]})`;
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(jsonToHcl).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${jsonToHcl(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
+}
+
+/** Rewrites every reference to a resource or data source in a string to its stand-in local. */
+function rewriteString(text: string): string {
+  const references = expressionContents(text).references.filter((r) => !BUILT_IN_ROOTS.has(r.address) && !/^(var|local|module)\./.test(r.address));
+  let out = text;
+  for (const reference of [...references].sort((a, b) => b.start - a.start)) {
+    out = `${out.slice(0, reference.start)}local.standin_${standInName(reference.address)}${out.slice(reference.start + reference.address.length)}`;
+  }
+  return out;
+}
+
+function rewrite(value: Json): Json {
+  if (typeof value === 'string') return rewriteString(value);
+  if (Array.isArray(value)) return value.map(rewrite);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)]));
+  return value;
+}
+
+/** `depends_on` and `replace_triggered_by` name managed blocks: the stand-in resources. */
+function rewriteDependency(entry: Json): Json {
+  if (typeof entry !== 'string') return entry;
+  const bare = entry.replace(/^\$\{(.*)\}$/, '$1');
+  const match = /^(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(.*)$/.exec(bare);
+  if (!match) return entry;
+  return `terraform_data.${standInName(`${match[1] ?? ''}${match[2]}.${match[3]}`)}${match[4]}`;
+}
+
+/** Every attribute (first segment after the address) read of each resource and data source. */
+function readAttributes(document: Block): Map<string, Map<string, Set<string>>> {
+  const reads = new Map<string, Map<string, Set<string>>>();
+  const visit = (value: Json) => {
+    if (typeof value === 'string') {
+      // `for k, v in aws_x.y : v.attr` reads attr of each instance of a for_each resource.
+      for (const loop of value.matchAll(/for\s+\w+\s*,\s*(\w+)\s+in\s+([a-z0-9_]+\.[A-Za-z0-9_-]+)\s*:/g)) {
+        const attributes = reads.get(loop[2]!) ?? new Map<string, Set<string>>();
+        for (const use of value.matchAll(new RegExp(`\\b${loop[1]}\\.([A-Za-z0-9_]+)`, 'g'))) attributes.set(use[1]!, attributes.get(use[1]!) ?? new Set());
+        reads.set(loop[2]!, attributes);
+      }
+      for (const { address, traversal } of expressionContents(value).references) {
+        if (BUILT_IN_ROOTS.has(address) || /^(var|local|module)\./.test(address)) continue;
+        const rest = traversal.slice(address.length + 1).split('.').filter(Boolean);
+        const attributes = reads.get(address) ?? new Map<string, Set<string>>();
+        if (rest[0]) {
+          const sub = attributes.get(rest[0]) ?? new Set<string>();
+          if (rest[1]) sub.add(rest[1]);
+          attributes.set(rest[0], sub);
+        }
+        reads.set(address, attributes);
+      }
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(document as Json);
+  return reads;
+}
+
+/** The value other blocks read from a stand-in: configured arguments known, the rest unknown. */
+function attributeView(type: string, block: Block, attributes: Map<string, Set<string>>): string {
+  const fields = [...attributes].map(([attribute, subs]) => {
+    const planned = PLANNED_ATTRIBUTES[type]?.[attribute];
+    if (planned) return `${attribute} = ${planned(rewrite(block as Json) as Block)}`;
+    if (type === 'terraform_remote_state' && attribute === 'outputs') {
+      return `outputs = {${[...subs].map((output) => `${output} = ${UNKNOWN}`).join(', ')}}`;
+    }
+    if (attribute in block && !META_ARGUMENTS.has(attribute)) return `${attribute} = ${jsonToHcl(rewrite(block[attribute]!))}`;
+    return `${attribute} = ${UNKNOWN}`;
+  });
+  const instance = `{${fields.join(', ')}}`;
+  if (block['for_each'] !== undefined) return `\${{ for k, v in ${jsonToHcl(rewrite(block['for_each']))} : k => ${instance} }}`;
+  if (block['count'] !== undefined) return `\${[ for i in range(${jsonToHcl(rewrite(block['count']))}) : ${instance} ]}`;
+  return `\${${instance}}`;
+}
+
+function standInBlock(block: Block): Block {
+  const standIn: Block = { input: rewrite(Object.fromEntries(Object.entries(block).filter(([k]) => !META_ARGUMENTS.has(k))) as Json) };
+  if (block['for_each'] !== undefined) standIn['for_each'] = rewrite(block['for_each']);
+  if (block['count'] !== undefined) standIn['count'] = rewrite(block['count']);
+  if (block['depends_on'] !== undefined) standIn['depends_on'] = asList(block['depends_on']).map(rewriteDependency);
+  const lifecycle = block['lifecycle'] as Block | undefined;
+  if (lifecycle) {
+    const kept: Block = {};
+    if (lifecycle['create_before_destroy'] !== undefined) kept['create_before_destroy'] = lifecycle['create_before_destroy'];
+    if (lifecycle['prevent_destroy'] !== undefined) kept['prevent_destroy'] = lifecycle['prevent_destroy'];
+    if (lifecycle['replace_triggered_by'] !== undefined) kept['replace_triggered_by'] = asList(lifecycle['replace_triggered_by']).map(rewriteDependency);
+    if (Object.keys(kept).length) standIn['lifecycle'] = kept;
+  }
+  return standIn;
+}
+
+/** The stack with every provider block stood in; `backend` says what to do with its backend. */
+export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' | { localPath: string }): Block {
+  const source = stack as unknown as Block;
+  const reads = readAttributes(source);
+  const resources: Record<string, Block> = { standin_unknown: {} };
+  const locals: Record<string, Json> = {};
+  const add = (address: string, type: string, block: Block) => {
+    const name = standInName(address);
+    resources[name] = standInBlock(block);
+    locals[`standin_${name}`] = attributeView(type, block, reads.get(address) ?? new Map());
+  };
+  for (const [type, named] of Object.entries((source['resource'] ?? {}) as Record<string, Record<string, Block>>)) {
+    for (const [name, block] of Object.entries(named)) add(`${type}.${name}`, type, block);
+  }
+  for (const [type, named] of Object.entries((source['data'] ?? {}) as Record<string, Record<string, Block>>)) {
+    for (const [name, block] of Object.entries(named)) add(`data.${type}.${name}`, type, block);
+  }
+  const terraform = { ...((source['terraform'] ?? {}) as Block) };
+  delete terraform['required_providers'];
+  if (backend !== 'as-synthesized') {
+    delete terraform['backend'];
+    delete terraform['cloud'];
+    terraform['backend'] = { local: { path: backend.localPath } };
+  }
+  const document: Block = { terraform, resource: { terraform_data: resources } };
+  const ownLocals = (source['locals'] ?? {}) as Block;
+  document['locals'] = { ...(rewrite(ownLocals as Json) as Block), ...locals };
+  if (source['variable']) document['variable'] = source['variable'];
+  if (source['output']) document['output'] = rewrite(source['output']);
+  if (source['moved']) document['moved'] = asList(source['moved']).map((m) => Object.fromEntries(Object.entries(m as Block).map(([k, v]) => [k, rewriteDependency(v)])));
+  return document;
+}
+
+/** Placeholder values for the stack's variables that have no default. */
+function variableValues(stack: TerraformJson): Record<string, Json> {
+  const variables = (stack['variable'] ?? {}) as Record<string, Block>;
+  const values: Record<string, Json> = {};
+  for (const [name, variable] of Object.entries(variables)) {
+    if ('default' in variable) continue;
+    const type = String(variable['type'] ?? 'string');
+    values[name] = type.startsWith('number') ? 1 : type.startsWith('bool') ? true : type.startsWith('list') || type.startsWith('set') ? [] : type.startsWith('map') ? {} : 'standin';
+  }
+  return values;
+}
+
+/** What terraform printed, and whether it succeeded. */
+export interface TerraformRun {
+  readonly ok: boolean;
+  readonly output: string;
+}
+
+const TERRAFORM_ENV = (dir: string) => {
+  const config = path.join(dir, '.terraformrc');
+  if (!fs.existsSync(config)) fs.writeFileSync(config, '');
+  return {
+    PATH: process.env['PATH'] ?? '',
+    HOME: dir,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    TF_CLI_CONFIG_FILE: config,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+};
+
+function terraform(dir: string, args: string[]): TerraformRun {
+  const run = spawnSync('terraform', [...args, '-no-color'], { cwd: dir, env: TERRAFORM_ENV(dir), encoding: 'utf8' });
+  if (run.error) throw new Error(`terraform could not be started (${run.error.message}); the tests need a terraform binary on PATH`);
+  return { ok: run.status === 0, output: `${run.stdout}\n${run.stderr}` };
+}
+
+/** `terraform init` on the stack with its synthesized backend block and providers stood in. */
+export function initWithSynthesizedBackend(stack: TerraformJson): TerraformRun {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-tf-backend-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInDocument(stack, 'as-synthesized')));
+    return terraform(dir, ['init', '-input=false']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A plan as `terraform show -json` prints it (the parts tests read). */
+export interface PlanJson {
+  readonly resource_changes: readonly {
+    readonly address: string;
+    readonly type: string;
+    readonly name: string;
+    readonly index?: string | number;
+    readonly change: { readonly actions: readonly string[]; readonly after: Json; readonly after_unknown: Json; readonly after_sensitive: Json };
+  }[];
+  readonly planned_values: { readonly outputs?: Record<string, { sensitive: boolean; value?: Json }> };
+}
+
+/** `terraform plan` of the stack with providers stood in and a local backend; the plan, or terraform's errors. */
+export function planStack(stack: TerraformJson): { run: TerraformRun; plan?: PlanJson } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-tf-plan-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInDocument(stack, { localPath: path.join(dir, 'state.tfstate') })));
+    fs.writeFileSync(path.join(dir, 'standin.auto.tfvars.json'), JSON.stringify(variableValues(stack)));
+    const init = terraform(dir, ['init', '-input=false']);
+    if (!init.ok) return { run: init };
+    const plan = terraform(dir, ['plan', '-input=false', '-refresh=false', '-lock=false', '-out=plan.bin']);
+    if (!plan.ok) return { run: plan };
+    const shown = execFileSync('terraform', ['show', '-json', 'plan.bin'], { cwd: dir, env: TERRAFORM_ENV(dir), encoding: 'utf8', maxBuffer: 64 << 20 });
+    return { run: plan, plan: JSON.parse(shown) as PlanJson };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
