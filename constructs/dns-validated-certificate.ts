@@ -1,7 +1,7 @@
 import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import { TerraformIterator, Token } from 'cdktf';
+import { Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { contradictoryProps } from '../lib/errors';
 
@@ -57,15 +57,21 @@ export class DnsValidatedCertificate extends Construct {
       lifecycle: { createBeforeDestroy: true },
     });
 
-    // domain_validation_options is a set: iterate it keyed by domain name (a wildcard and its apex
-    // share one record, so allow_overwrite keeps a second entry from failing).
-    const options = TerraformIterator.fromComplexList(this.certificate.domainValidationOptions, 'domain_name');
+    // One record per name on the certificate, keyed by the names themselves: they are known when
+    // Terraform plans, while the records' values are not until ACM has created the certificate.
+    // Keys derived from domain_validation_options (`tolist(...)` of a set whose elements hold
+    // unknown values) cannot be known at plan once the certificate has a second name, and plan fails
+    // with "Invalid for_each argument". Each record's fields are looked up by name in the options.
+    // A wildcard and its apex share one record, so allow_overwrite keeps a second entry from failing.
+    const byName = TerraformIterator.fromList(this.certificate.domainValidationOptions).forExpressionForMap('val.domain_name', 'val');
+    const names = TerraformIterator.fromList([props.domainName, ...sans]);
+    const option = (field: string) => Token.asString(Fn.lookup(Fn.lookup(byName, names.value), field));
     this.validationRecords = new Route53Record(this, 'validation-record', {
-      forEach: options,
+      forEach: names,
       zoneId: props.zone.zoneId,
-      name: options.getString('resource_record_name'),
-      type: options.getString('resource_record_type'),
-      records: [options.getString('resource_record_value')],
+      name: option('resource_record_name'),
+      type: option('resource_record_type'),
+      records: [option('resource_record_value')],
       ttl: 60,
       allowOverwrite: true,
     });

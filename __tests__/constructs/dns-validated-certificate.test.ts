@@ -4,6 +4,7 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Testing, TerraformOutput } from 'cdktf';
 import { DnsValidatedCertificate } from '../../constructs/dns-validated-certificate';
 import { onlyResource, synthConstructs, type TerraformJson } from '../support/synth';
+import { planStack } from '../support/terraform-plan';
 
 const zone = { zoneId: 'Z0000000TEST' };
 
@@ -21,20 +22,41 @@ describe('DnsValidatedCertificate', () => {
     expect(onlyResource(JSON.parse(synthesized), 'aws_acm_certificate')).not.toHaveProperty('subject_alternative_names');
   });
 
-  test('creates one validation record per validation option, keyed by domain name, with ACM’s field names', () => {
+  test('creates one validation record per name, keyed by the configured names, with ACM’s field names', () => {
     const record = onlyResource(
-      synthConstructs((scope) => new DnsValidatedCertificate(scope, 'cert', { domainName: '*.api.example.com', zone })),
+      synthConstructs((scope) => new DnsValidatedCertificate(scope, 'cert', { domainName: '*.api.example.com', subjectAlternativeNames: ['api.example.com'], zone })),
       'aws_route53_record',
     );
+    const field = (name: string) =>
+      new RegExp(`^\\$\\{\\{ for key, val in toset\\(tolist\\(aws_acm_certificate\\.cert_certificate_\\w+\\.domain_validation_options\\)\\): val\\.domain_name => val \\}\\[each\\.value\\]\\.${name}\\}$`);
     expect(record).toMatchObject({
-      for_each: expect.stringMatching(/^\$\{\{ for key, val in tolist\(aws_acm_certificate\.cert_certificate_\w+\.domain_validation_options\): val\.domain_name => val \}\}$/),
-      name: '${each.value.resource_record_name}',
-      type: '${each.value.resource_record_type}',
-      records: ['${each.value.resource_record_value}'],
+      for_each: '${toset(["*.api.example.com", "api.example.com"])}',
+      name: expect.stringMatching(field('resource_record_name')),
+      type: expect.stringMatching(field('resource_record_type')),
+      records: [expect.stringMatching(field('resource_record_value'))],
       zone_id: 'Z0000000TEST',
       ttl: 60,
       allow_overwrite: true,
     });
+  });
+
+  test('plans with the real terraform when the certificate has two names (keys known at plan)', () => {
+    const json = synthConstructs((scope) => {
+      new DnsValidatedCertificate(scope, 'cert', { domainName: '*.api.example.com', subjectAlternativeNames: ['api.example.com'], zone });
+    });
+    const { run, plan } = planStack(json);
+    expect(run.output).not.toMatch(/Error/);
+    expect(plan!.resource_changes.filter((c) => c.address.includes('aws_route53_record')).map((c) => c.index).sort()).toEqual(['*.api.example.com', 'api.example.com']);
+  });
+
+  test('keys taken from the validation options themselves would fail that plan (the shape this replaced)', () => {
+    const json = synthConstructs((scope) => {
+      new DnsValidatedCertificate(scope, 'cert', { domainName: '*.api.example.com', subjectAlternativeNames: ['api.example.com'], zone });
+    });
+    const record = Object.values(json.resource!['aws_route53_record']!)[0]!;
+    const certificate = Object.keys(json.resource!['aws_acm_certificate']!)[0]!;
+    record['for_each'] = `\${{ for key, val in tolist(aws_acm_certificate.${certificate}.domain_validation_options): val.domain_name => val }}`;
+    expect(planStack(json).run.output).toMatch(/Invalid for_each argument/);
   });
 
   test('waits for validation through the records’ FQDNs, and exposes the validated ARN', () => {
