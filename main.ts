@@ -9,14 +9,18 @@
  */
 import { formatFindings, summarize } from './guardrails/report';
 import { outputDirectory, runCli } from './lib/cli';
-import { loadConfig } from './lib/config/load';
+import { loadConfig, resolveConfigSource } from './lib/config/load';
+import { configWarnings, formatConfigWarnings } from './lib/config/warnings';
 import { synthesizeGuarded } from './lib/synth';
 import { configureTokenStackTraces } from './lib/token-stack-traces';
 
 runCli(() => {
   configureTokenStackTraces();
   const outdir = outputDirectory(process.argv.slice(2), process.env);
-  const config = loadConfig();
+  const source = resolveConfigSource();
+  const config = loadConfig(source);
+  const warnings = configWarnings(config);
+  if (warnings.length > 0) console.log(formatConfigWarnings(source.displayName, warnings));
   const result = synthesizeGuarded(config, outdir);
   console.log(summarize(result.findings, result.checked));
   if (result.findings.length > 0) console.log(formatFindings(result.findings));

@@ -6,6 +6,11 @@ export function isReference(value: unknown): boolean {
   return typeof value === 'string' && /\$\{/.test(value.replace(/\$\$\{/g, ''));
 }
 
+/** Whether a value is a Kong vault reference (`{vault://env/name}`): a secret Kong resolves itself, never a literal one. */
+export function isKongVaultReference(value: unknown): boolean {
+  return typeof value === 'string' && /^\{vault:\/\/[a-z][a-z0-9-]*\/[^{}\s]+\}$/.test(value);
+}
+
 /** The resource a reference like `${aws_api_gateway_stage.x.stage_name}` points to, if any. */
 export function referencedAddress(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -67,12 +72,13 @@ const SECRET_NAME = /(secret|passw(or)?d|token|api[_-]?key|credential|private[_-
 /**
  * Why a literal looks like a secret (undefined when it does not): a known secret format anywhere,
  * or a non-trivial literal under a secret-sounding name. References are never secrets here: they
- * come from variables or resources at apply time.
+ * come from variables or resources at apply time, or, for Kong vault references, from the Kong
+ * nodes' own environment.
  */
 export function secretLike(name: string | undefined, value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   for (const [what, pattern] of SECRET_VALUE_PATTERNS) if (pattern.test(value)) return `looks like ${what}`;
-  if (name !== undefined && SECRET_NAME.test(name) && !isReference(value) && value.length >= 8 && !/^(true|false|null)$/i.test(value)) {
+  if (name !== undefined && SECRET_NAME.test(name) && !isReference(value) && !isKongVaultReference(value) && value.length >= 8 && !/^(true|false|null)$/i.test(value)) {
     return `"${name}" holds a literal value`;
   }
   return undefined;

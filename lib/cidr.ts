@@ -26,3 +26,20 @@ export function egressCidrProblem(cidr: string): { problem: string; accepted: st
   }
   return undefined;
 }
+
+/**
+ * Why a CIDR cannot be a range Kong trusts for X-Forwarded-* headers (a load balancer's); undefined
+ * when it can. Private ranges are the usual case here; the whole address space never is.
+ */
+export function trustedCidrProblem(cidr: string): { problem: string; accepted: string } | undefined {
+  let prefix: number;
+  try {
+    [, prefix] = ipaddr.parseCIDR(cidr);
+  } catch {
+    return { problem: 'not a CIDR range', accepted: 'an IPv4 or IPv6 range such as 10.0.0.0/16' };
+  }
+  if (prefix === 0) {
+    return { problem: 'trusts every address: any client could then claim to be HTTPS or forge its address', accepted: "the load balancer's own ranges" };
+  }
+  return undefined;
+}

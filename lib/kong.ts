@@ -31,6 +31,43 @@ export type KongPluginName = (typeof KONG_PLUGINS)[keyof typeof KONG_PLUGINS];
 export type PluginConfig = { readonly [key: string]: PluginValue };
 type PluginValue = string | number | boolean | null | readonly PluginValue[] | PluginConfig;
 
+/**
+ * A secret the Kong nodes read from their own environment through Kong's bundled `env` vault, so
+ * it never passes through Terraform, its state, its plans, or the provider's `computed_config`.
+ * `{vault://env/<name>}` reads the variable `<NAME>` with dashes as underscores (Kong 3.9.1
+ * kong/vaults/env/init.lua:42-53; `env` is bundled in OSS, kong/constants.lua:61-63). Only fields
+ * Kong marks `referenceable` accept one (ai-proxy `auth.header_value`, kong/llm/schemas/init.lua:64-69;
+ * the Redis `password`, kong/tools/redis/schema.lua:15-18); a reference must be the whole value
+ * (kong/pdk/vault.lua:79-90). In hybrid mode the data planes resolve it (control planes do not,
+ * kong/db/schema/init.lua:1865-1873).
+ */
+export interface KongEnvSecret {
+  /** The value to put in the plugin's configuration. */
+  readonly reference: string;
+  /** The environment variable every Kong node must hold. */
+  readonly variable: string;
+  /** What the variable must contain. */
+  readonly holds: string;
+}
+
+/** The env-vault secret `<prefix>-<name>`, e.g. `aigw-dev-redis-password` → `AIGW_DEV_REDIS_PASSWORD`. */
+export function kongEnvSecret(prefix: string, name: string, holds: string): KongEnvSecret {
+  const resource = `${prefix}-${name}`;
+  return { reference: `{vault://env/${resource}}`, variable: resource.replace(/-/g, '_').toUpperCase(), holds };
+}
+
+/** The env-vault secret holding an external model's provider credential (the whole auth header value). */
+export function llmCredentialSecret(prefix: string, model: ExternalLlmModelConfig): KongEnvSecret {
+  const provider = LLM_PROVIDERS[model.provider];
+  const example = `${provider.authPrefix}<${model.provider} API key>`;
+  return kongEnvSecret(prefix, `llm-${model.name}`, `the ${provider.authHeader} header ai-proxy sends to ${model.provider} for model ${model.name}: "${example}"`);
+}
+
+/** The env-vault secret holding the Redis password of the rate-limit counters. */
+export function redisPasswordSecret(prefix: string): KongEnvSecret {
+  return kongEnvSecret(prefix, 'redis-password', 'the password of the Redis that keeps rate-limit counters');
+}
+
 /** The HTTPS port every regional custom domain answers on. */
 export const REGION_TARGET_PORT = 443;
 
@@ -47,11 +84,20 @@ export function routePath(model: string): string {
   return `~${modelPath(model)}$`;
 }
 
-/** Statuses of GET /health (a MOCK) that mean a region is unhealthy: throttled or failing. */
-const ACTIVE_UNHEALTHY_STATUSES = [429, 500, 502, 503, 504];
-/** Statuses of proxied traffic that count against a region. Client errors (4xx) never do. */
-const PASSIVE_UNHEALTHY_STATUSES = [500, 502, 503, 504];
-const HEALTHY_STATUSES = [200, 201, 202, 204];
+/**
+ * Statuses of GET /health (a MOCK) that mean a region is unhealthy: the region's API failing. Not
+ * 429: /health is open (Kong's probes cannot send the API key: the provider has no
+ * `healthchecks.active.headers`), so anyone can flood it until API Gateway throttles, and a 429
+ * that counted would let a stranger take every region out of rotation. Kong's own default list
+ * includes 429 (Kong 3.9.1 kong/db/schema/entities/upstreams.lua:92-113), so the list is always
+ * written out. A status in neither list is ignored (lua-resty-healthcheck 3.1.0
+ * lib/resty/healthcheck.lua:823, 841-852).
+ */
+export const ACTIVE_UNHEALTHY_STATUSES = [500, 502, 503, 504];
+/** Statuses of proxied traffic that count against a region: the region failing. Client errors and 429 never do. */
+export const PASSIVE_UNHEALTHY_STATUSES = [500, 502, 503, 504];
+/** Statuses that count for a region. */
+export const HEALTHY_STATUSES = [200, 201, 202, 204];
 
 /** The upstream's health checks: active HTTPS probes of /health and passive checks of traffic. */
 export function upstreamHealthchecks(settings: KongConfig['upstream']['healthchecks']) {
@@ -109,13 +155,13 @@ export function aclConfig(allowedGroups: readonly string[]): PluginConfig {
 export type TierLimits = KongConfig['tiers'][string];
 
 /**
- * Rate limiting by consumer for one tier. `redisPassword` is a reference to the sensitive variable
- * (only read with the redis policy).
+ * Rate limiting by consumer for one tier. `redisPassword` is the env-vault reference of the Redis
+ * password (only read with the redis policy, when Redis requires one).
  */
 export function rateLimitingConfig(
   tier: TierLimits,
   limiting: KongConfig['rateLimiting'],
-  redisPassword?: string,
+  redisPassword?: KongEnvSecret,
 ): PluginConfig {
   const periods = Object.fromEntries(Object.entries(tier).filter(([, limit]) => limit !== undefined)) as PluginConfig;
   const config: Record<string, PluginValue> = {
@@ -134,9 +180,13 @@ export function rateLimitingConfig(
       port: redis.port,
       ssl: redis.ssl,
       ssl_verify: redis.sslVerify,
+      // Without server_name Kong sends no SNI and checks no hostname, only the chain
+      // (lua-resty-redis v0.30 redis.lua:173-174 passes it to sslhandshake; lua-nginx-module
+      // v0.10.26 ngx_http_lua_socket_tcp.c:1774-1779 and :1946-1947).
+      ...(redis.ssl ? { server_name: redis.host } : {}),
       database: redis.database,
       timeout: redis.timeoutMs,
-      ...(redisPassword !== undefined ? { password: redisPassword } : {}),
+      ...(redisPassword !== undefined ? { password: redisPassword.reference } : {}),
     };
   }
   return config;
@@ -193,10 +243,14 @@ export const LLM_PROVIDERS = {
 } as const satisfies Record<ExternalLlmModelConfig['provider'], { host: string; authHeader: string; authPrefix: string; options: Record<string, string> }>;
 
 /**
- * ai-proxy for an external model: the route type, the provider credential (a reference to a
- * sensitive variable, never a literal), the model and its options; statistics logged, payloads not.
+ * ai-proxy for an external model: the route type, the provider credential (an env-vault reference,
+ * so the key lives only on the Kong nodes), the model and its options; statistics logged, payloads
+ * not. It reads at most `max_request_body_size` bytes of a request (default 8192, Kong 3.9.1
+ * kong/plugins/ai-proxy/schema.lua:17-22; enforced in kong/llm/plugin/shared-filters/parse-request.lua:41
+ * through kong/pdk/request.lua:719-737) and answers a larger one 400: it is set to the model's own
+ * body limit, which Kong's request-size-limiting enforces first.
  */
-export function aiProxyConfig(model: ExternalLlmModelConfig, credential: string): PluginConfig {
+export function aiProxyConfig(model: ExternalLlmModelConfig, credential: KongEnvSecret): PluginConfig {
   const provider = LLM_PROVIDERS[model.provider];
   const options: Record<string, PluginValue> = { ...provider.options };
   if (model.options.maxTokens !== undefined) options['max_tokens'] = model.options.maxTokens;
@@ -204,17 +258,23 @@ export function aiProxyConfig(model: ExternalLlmModelConfig, credential: string)
   if (model.options.topP !== undefined) options['top_p'] = model.options.topP;
   return {
     route_type: model.routeType,
-    auth: { header_name: provider.authHeader, header_value: `${provider.authPrefix}${credential}` },
+    auth: { header_name: provider.authHeader, header_value: credential.reference },
     model: { provider: model.provider, name: model.model, options },
     logging: { log_statistics: true, log_payloads: false },
+    max_request_body_size: model.limits.maxBodyBytes,
   };
 }
 
-/** ai-prompt-guard: prompts must match an allow pattern (if any) and no deny pattern. */
-export function aiPromptGuardConfig(guard: NonNullable<ExternalLlmModelConfig['promptGuard']>): PluginConfig {
+/**
+ * ai-prompt-guard: prompts must match an allow pattern (if any) and no deny pattern. It too reads at
+ * most `max_request_body_size` bytes (default 8192, kong/plugins/ai-prompt-guard/schema.lua:35-39),
+ * so it gets the model's body limit.
+ */
+export function aiPromptGuardConfig(guard: NonNullable<ExternalLlmModelConfig['promptGuard']>, maxBodyBytes: number): PluginConfig {
   return {
     allow_patterns: guard.allowPatterns,
     deny_patterns: guard.denyPatterns,
     allow_all_conversation_history: false,
+    max_request_body_size: maxBodyBytes,
   };
 }

@@ -15,6 +15,7 @@ import { formatFindings } from '../guardrails/report';
 import { scanSynthesizedOutput } from '../guardrails/scan';
 import type { GatewayConfig } from './config/schema';
 import { guardrailViolations, unknownAcknowledgedRules } from './errors';
+import { KONG_NODE_SETTINGS_FILE, kongNodeSettings, renderKongNodeEnv } from './kong-node-settings';
 import { defineEnvironment } from '../stacks/environment';
 
 /** What a guarded synthesis produced. */
@@ -42,6 +43,11 @@ export function synthesizeGuarded(config: GatewayConfig, outdir: string): Guarde
       return aspect;
     });
     app.synth();
+    // What the Kong nodes must be given, beside the stack that configures Kong.
+    fs.writeFileSync(
+      path.join(staging, 'stacks', environment.control.node.id, KONG_NODE_SETTINGS_FILE),
+      renderKongNodeEnv(kongNodeSettings(config), environment.control.node.id),
+    );
 
     const unknown = aspects.flatMap((a) => a.problems);
     if (unknown.length > 0) throw unknownAcknowledgedRules(unknown, RULE_IDS);

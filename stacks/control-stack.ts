@@ -8,7 +8,7 @@ import { GovernedRoute } from '../constructs/kong/governed-route';
 import { LlmProxy } from '../constructs/kong/llm-proxy';
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
 import { isHostedModel, type GatewayConfig, type ModelConfig } from '../lib/config/schema';
-import { DEFAULT_REGION_WEIGHT, kongTags, LLM_PROVIDERS, REGION_TARGET_PORT, routePath } from '../lib/kong';
+import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath } from '../lib/kong';
 import { modelPath, Naming, regionalHostname } from '../lib/naming';
 import { sensitiveVariable, variableName } from '../lib/variables';
 import { GatewayStack } from './gateway-stack';
@@ -26,9 +26,7 @@ export interface ControlStackProps {
 export const CONTROL_VARIABLES = {
   adminUri: 'kong_admin_uri',
   adminToken: 'kong_admin_token',
-  redisPassword: 'kong_redis_password',
   consumerSecret: (username: string) => variableName('consumer_secret', username),
-  llmCredential: (model: string) => variableName('llm_credential', model),
 } as const;
 
 /**
@@ -77,13 +75,9 @@ export class ControlStack extends GatewayStack {
     if (kong.authentication === 'basic-auth' && kong.consumers.some((c) => c.credential === 'generated')) {
       new RandomProvider(this, 'random');
     }
+    // Secrets Kong takes by env-vault reference never pass through Terraform (lib/kong.ts).
     const redisPassword =
-      kong.rateLimiting.policy === 'redis'
-        ? sensitiveVariable(this, CONTROL_VARIABLES.redisPassword, {
-            description: 'Password of the Redis that keeps rate-limit counters; leave unset for none.',
-            optional: true,
-          }).stringValue
-        : undefined;
+      kong.rateLimiting.policy === 'redis' && kong.rateLimiting.redis?.requirePassword ? redisPasswordSecret(naming.prefix) : undefined;
 
     this.upstream = new RegionalUpstream(this, 'upstream', {
       name: naming.kongUpstream,
@@ -143,14 +137,11 @@ export class ControlStack extends GatewayStack {
         tags,
       });
       const route = routeFor(model, service.service.id, model.limits.maxBodyBytes);
-      const credential = sensitiveVariable(this, CONTROL_VARIABLES.llmCredential(model.name), {
-        description: `API key of ${model.provider} for the ${model.name} model (sent by Kong's ai-proxy).`,
-      });
       llmServices.set(model.name, service);
       routes.set(model.name, route);
       llmProxies.set(
         model.name,
-        new LlmProxy(this, `llm-${model.name}`, { routeId: route.route.id, model, credential: credential.stringValue, tags }),
+        new LlmProxy(this, `llm-${model.name}`, { routeId: route.route.id, model, credential: llmCredentialSecret(naming.prefix, model), tags }),
       );
     }
     this.routes = routes;
@@ -176,7 +167,7 @@ export class ControlStack extends GatewayStack {
           groups: consumer.groups,
           authentication: kong.authentication,
           secret: supplied ? { source: 'supplied', value: supplied.stringValue } : { source: 'generated' },
-          tier: kong.tiers[consumer.tier]!,
+          tier: kong.tiers[consumer.tier ?? kong.defaultTier]!,
           rateLimiting: kong.rateLimiting,
           redisPassword,
           tags,

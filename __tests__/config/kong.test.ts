@@ -1,6 +1,7 @@
 import { formatConfigIssue } from '../../lib/errors';
 import { validateConfigDocument } from '../../lib/config/validate';
-import { configDocument, kongDocument, modelDocument } from '../support/config';
+import { configWarnings } from '../../lib/config/warnings';
+import { configDocument, kongDocument, modelDocument, testConfig } from '../support/config';
 
 function problems(doc: Record<string, unknown>): string[] {
   return validateConfigDocument(doc).issues.map((issue) => formatConfigIssue('f.yaml', issue).trim());
@@ -145,5 +146,64 @@ describe('Kong configuration', () => {
       expect.stringContaining('kong.authentication: received "oauth"; accepted: one of "key-auth", "basic-auth"'),
       expect.stringContaining('kong.defaultTier: tier not defined; received "gold"'),
     ]);
+  });
+});
+
+describe('how Kong runs (kong.deployment)', () => {
+  test('defaults: traditional, one node, TLS ending at Kong, the Debian CA bundle', () => {
+    expect(validateConfigDocument(configDocument()).config?.kong.deployment).toEqual({
+      mode: 'traditional',
+      nodes: 1,
+      tlsTermination: 'kong',
+      trustedCaBundle: '/etc/ssl/certs/ca-certificates.crt',
+    });
+  });
+
+  test('DB-less is refused: a DB-less Kong refuses the Admin API writes Terraform makes', () => {
+    expect(problems(withKong({ deployment: { mode: 'dbless' } }))).toEqual([
+      expect.stringMatching(/kong\.deployment\.mode: a DB-less Kong refuses Admin API writes, so Terraform cannot configure it; received "dbless"; accepted: traditional .* or hybrid/),
+    ]);
+  });
+
+  test('hybrid mode refuses the cluster policy, as Kong does; traditional accepts it', () => {
+    expect(problems(withKong({ deployment: { mode: 'hybrid' }, rateLimiting: { policy: 'cluster' } }))).toEqual([
+      expect.stringContaining('kong.rateLimiting.policy: Kong rejects the cluster policy in hybrid mode ("expected one of: local, redis"); received "cluster"; accepted: redis'),
+    ]);
+    expect(problems(withKong({ deployment: { mode: 'traditional' }, rateLimiting: { policy: 'cluster' } }))).toEqual([]);
+  });
+
+  test('TLS ending at a load balancer needs its ranges (else HTTPS-only routes answer 426), and only then', () => {
+    expect(problems(withKong({ deployment: { tlsTermination: 'load-balancer' } }))).toEqual([
+      expect.stringContaining("kong.deployment.loadBalancerCidrs: missing: TLS ends at a load balancer, so Kong must trust its X-Forwarded-Proto, or every HTTPS-only route answers 426; accepted: the load balancer's address ranges"),
+    ]);
+    expect(problems(withKong({ deployment: { loadBalancerCidrs: ['10.0.0.0/16'] } }))).toEqual([
+      expect.stringContaining('kong.deployment.loadBalancerCidrs: set, but TLS ends at Kong'),
+    ]);
+    expect(problems(withKong({ deployment: { tlsTermination: 'load-balancer', loadBalancerCidrs: ['0.0.0.0/0', 'nonsense'] } }))).toEqual([
+      expect.stringContaining('kong.deployment.loadBalancerCidrs[0]: trusts every address'),
+      expect.stringContaining('kong.deployment.loadBalancerCidrs[1]: not a CIDR range'),
+    ]);
+    expect(problems(withKong({ deployment: { tlsTermination: 'load-balancer', loadBalancerCidrs: ['10.0.0.0/16'] } }))).toEqual([]);
+  });
+
+  test('a consumer without a tier gets the default tier', () => {
+    const { config } = validateConfigDocument(withKong({ consumers: [{ username: 'plain', groups: ['nlp'] }] }));
+    expect(config?.kong.consumers[0]?.tier).toBeUndefined();
+    expect(config?.kong.defaultTier).toBe('basic');
+  });
+});
+
+describe('configWarnings', () => {
+  test('local counting on several nodes multiplies every tier, and says what to use instead', () => {
+    const config = testConfig({ kong: kongDocument({ deployment: { nodes: 3 } }) });
+    expect(configWarnings(config)).toEqual([
+      {
+        path: 'kong.rateLimiting.policy',
+        message: 'local counts on each node: with 3 Kong nodes, a consumer gets up to 3 times its tier. Use redis (one budget shared by every node) or cluster.',
+      },
+    ]);
+    expect(configWarnings(testConfig({ kong: kongDocument({ deployment: { nodes: 3, mode: 'hybrid' } }) }))[0]!.message).toMatch(/Use redis \(one budget shared by every node\)\.$/);
+    expect(configWarnings(testConfig())).toEqual([]);
+    expect(configWarnings(testConfig({ kong: kongDocument({ deployment: { nodes: 3 }, rateLimiting: { policy: 'redis', redis: { host: 'r.example.com' } } }) }))).toEqual([]);
   });
 });

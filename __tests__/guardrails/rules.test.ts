@@ -212,6 +212,8 @@ describe('specific detections', () => {
     ['an AWS key in literal JSON', '{"x":"AKIAABCDEFGHIJKLMNOP"}', 'non-compliant'],
     ['a literal password in a jsonencode config', '${jsonencode({"redis" = {"password" = "hunter2hunter2"}})}', 'non-compliant'],
     ['a referenced password in a jsonencode config', '${jsonencode({"redis" = {"password" = var.kong_redis_password}})}', 'compliant'],
+    ['a Kong vault reference as a credential', '{"auth":{"header_value":"{vault://env/aigw-dev-llm-chat}"}}', 'compliant'],
+    ['a bearer key in literal JSON', '{"auth":{"header_value":"Bearer abcdefgh12345678"}}', 'non-compliant'],
     ['a key read through remote state, wrapped in sensitive()', '${jsonencode({"add" = {"headers" = ["x-api-key:${sensitive(data.terraform_remote_state.global.outputs.upstream_api_key)}"]}})}', 'compliant'],
     ['a function call inside a jsonencode config', '${jsonencode({"add" = {"headers" = ["x:${file("/etc/passwd")}"]}})}', 'non-compliant'],
   ])('KONG-7 on %s', (_case, configJson, expected) => {

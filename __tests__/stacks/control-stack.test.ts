@@ -1,8 +1,9 @@
 import { loadConfig, resolveConfigSource } from '../../lib/config/load';
 import { testConfig, kongDocument, modelDocument } from '../support/config';
 import { kongPlugins, plugin } from '../support/kong';
+import { classifyStatus, counterKey, instanceFor } from '../support/kong-runtime';
 import { normalizeSynth } from '../support/normalize';
-import { resourceCounts, resources, synthesizeEnvironment, type SynthesizedApp, type TerraformJson } from '../support/synth';
+import { onlyResource, resourceCounts, resources, synthesizeEnvironment, type SynthesizedApp, type TerraformJson } from '../support/synth';
 
 const CONTROL = 'aigw-dev-control';
 
@@ -75,8 +76,61 @@ describe('the dev control stack', () => {
     expect(service).toMatchObject({ protocol: 'https', host: 'api.openai.com', port: 443 });
     const onLlmService = kongPlugins(control).filter((p) => p.scope === 'service' && p.scopeRef.includes('llm-service-chat'));
     expect(onLlmService.map((p) => p.name).sort()).toEqual(['correlation-id', 'cors', 'prometheus']);
-    expect(plugin(control, 'ai-proxy').config).toContain('"header_value" = "Bearer ${var.llm_credential_chat}"');
+    expect(plugin(control, 'ai-proxy').config).toMatchObject({ auth: { header_name: 'Authorization', header_value: '{vault://env/aigw-dev-llm-chat}' } });
     expect(plugin(control, 'ai-prompt-guard').config).toMatchObject({ deny_patterns: ['(?i)ignore (all )?previous instructions'] });
+  });
+
+  test('a tier is one budget per consumer across every model: Kong runs the consumer’s own instance on every route, counting with no route or service in the key', () => {
+    const limits = kongPlugins(control).filter((p) => p.name === 'rate-limiting');
+    const routes = resources(control, 'kong_route');
+    const routeRefs = Object.keys(control.resource!['kong_route']!).map((id) => `\${kong_route.${id}.id}`);
+    for (const consumerId of Object.keys(control.resource!['kong_consumer']!)) {
+      const consumerRef = `\${kong_consumer.${consumerId}.id}`;
+      const keys = routes.map((route, i) => {
+        const request = { routeRef: routeRefs[i]!, serviceRef: route['service_id'] as string, consumerRef };
+        const instance = instanceFor(limits, request)!;
+        expect(instance.scope).toBe('consumer');
+        expect(instance.scopeRef).toBe(consumerRef);
+        return counterKey(instance, request);
+      });
+      // The same counter on all five routes.
+      expect(new Set(keys).size).toBe(1);
+      expect(keys[0]).toMatch(/^ratelimit:0{8}-0{4}-0{4}-0{4}-0{12}:0{8}-0{4}-0{4}-0{4}-0{12}:/);
+    }
+    // The tiers as configured: web-app is on team, batch-jobs on free.
+    const tierOf = (username: string) => {
+      const [consumerId] = Object.entries(control.resource!['kong_consumer']!).find(([, c]) => c['username'] === username)!;
+      return limits.find((p) => p.scopeRef === `\${kong_consumer.${consumerId}.id}`)!.config;
+    };
+    expect(tierOf('web-app')).toMatchObject({ second: 20, minute: 1000, hour: 20000, limit_by: 'consumer' });
+    expect(tierOf('batch-jobs')).toMatchObject({ second: 2, minute: 60, limit_by: 'consumer' });
+  });
+
+  test('a consumer this configuration does not manage meets each route’s default tier, counted per route', () => {
+    const limits = kongPlugins(control).filter((p) => p.name === 'rate-limiting');
+    const routes = resources(control, 'kong_route');
+    const routeRefs = Object.keys(control.resource!['kong_route']!).map((id) => `\${kong_route.${id}.id}`);
+    const keys = routes.map((route, i) => {
+      const request = { routeRef: routeRefs[i]!, serviceRef: route['service_id'] as string, consumerRef: '${kong_consumer.made-by-hand.id}' };
+      const instance = instanceFor(limits, request)!;
+      expect(instance.scope).toBe('route');
+      expect(instance.config).toMatchObject({ second: 2, minute: 60 });
+      return counterKey(instance, request);
+    });
+    expect(new Set(keys).size).toBe(routes.length);
+  });
+
+  test('a flood of the open /health cannot take a region out: Kong’s health checker ignores 429, active and passive; only the region failing counts', () => {
+    const { healthchecks } = onlyResource(control, 'kong_upstream') as { healthchecks: Record<'active' | 'passive', { healthy: { http_statuses: number[] }; unhealthy: { http_statuses: number[] } }> };
+    for (const kind of ['active', 'passive'] as const) {
+      const lists = { healthy: healthchecks[kind].healthy.http_statuses, unhealthy: healthchecks[kind].unhealthy.http_statuses };
+      expect(classifyStatus(429, lists)).toBe('ignored');
+      expect(classifyStatus(403, lists)).toBe('ignored');
+      expect(classifyStatus(200, lists)).toBe('healthy');
+      for (const failing of [0, 500, 502, 503, 504]) expect(classifyStatus(failing, lists)).toBe('unhealthy');
+    }
+    // Left to Kong's defaults (kong/db/schema/entities/upstreams.lua:92-113), a throttled probe would count.
+    expect(classifyStatus(429, { healthy: [200, 302], unhealthy: [429, 404, 500, 501, 502, 503, 504, 505] })).toBe('unhealthy');
   });
 
   test('every route is authenticated, authorized by ACL, rate limited and size limited', () => {
@@ -115,7 +169,8 @@ describe('the dev control stack', () => {
     expect(variables['kong_admin_uri']).toMatchObject({ sensitive: true, nullable: true, default: null });
     expect(variables['kong_admin_token']).toMatchObject({ sensitive: true, nullable: true, default: null });
     expect(Object.values(variables).every((v) => v.sensitive)).toBe(true);
-    expect(variables['llm_credential_chat']).not.toHaveProperty('default');
+    // The LLM provider key never passes through Terraform: the Kong nodes hold it (kong-node.env names it).
+    expect(Object.keys(variables).some((name) => name.startsWith('llm_credential'))).toBe(false);
   });
 
   test('pins the Kong provider to kevholditch/kong 6.5.1', () => {
@@ -151,16 +206,30 @@ describe('control stack variants', () => {
     }
   });
 
-  test('the redis policy adds the optional Redis password variable to every rate limit', () => {
+  test('the redis policy points every rate limit at the Redis password the Kong nodes hold', () => {
     const synth = synthesizeEnvironment(
       testConfig({ kong: kongDocument({ rateLimiting: { policy: 'redis', redis: { host: 'redis.example.com' } } }) }),
     );
     try {
       const control = synth.stack('aigw-test-control');
-      expect((control['variable'] as Record<string, unknown>)['kong_redis_password']).toMatchObject({ sensitive: true, default: null });
+      expect(Object.keys(control['variable'] as Record<string, unknown>)).not.toContain('kong_redis_password');
       const limits = kongPlugins(control).filter((p) => p.name === 'rate-limiting');
       expect(limits.length).toBeGreaterThan(0);
-      for (const limit of limits) expect(limit.config).toContain('"password" = var.kong_redis_password');
+      for (const limit of limits) {
+        expect(limit.config).toMatchObject({ redis: { password: '{vault://env/aigw-test-redis-password}', server_name: 'redis.example.com' } });
+      }
+    } finally {
+      synth.cleanup();
+    }
+  });
+
+  test('a consumer that names no tier gets the default tier as its own budget', () => {
+    const synth = synthesizeEnvironment(testConfig({ kong: kongDocument({ consumers: [{ username: 'plain', groups: ['nlp'] }] }) }));
+    try {
+      const control = synth.stack('aigw-test-control');
+      const mine = kongPlugins(control).filter((p) => p.name === 'rate-limiting' && p.scope === 'consumer');
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.config).toMatchObject({ minute: 60, limit_by: 'consumer' });
     } finally {
       synth.cleanup();
     }

@@ -5,7 +5,7 @@ import { ConsumerKeyAuth } from '@kong/kong-provider/consumer-key-auth';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
 import type { KongConfig } from '../../lib/config/schema';
-import { KONG_PLUGINS, rateLimitingConfig, type TierLimits } from '../../lib/kong';
+import { KONG_PLUGINS, rateLimitingConfig, type KongEnvSecret, type TierLimits } from '../../lib/kong';
 import { KongPlugin } from './kong-plugin';
 
 /** Where a consumer's secret comes from. */
@@ -29,8 +29,8 @@ export interface ApiConsumerProps {
   readonly tier: TierLimits;
   /** How limits are counted. */
   readonly rateLimiting: KongConfig['rateLimiting'];
-  /** Reference to the Redis password variable (redis policy only). @default none */
-  readonly redisPassword?: string;
+  /** The Redis password's env-vault reference (redis policy only, when Redis requires one). @default none */
+  readonly redisPassword?: KongEnvSecret;
   /** Tags of every entity. */
   readonly tags: readonly string[];
 }

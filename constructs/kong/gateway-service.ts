@@ -59,6 +59,10 @@ export class GatewayService extends Construct {
       writeTimeout: connection.writeTimeoutMs,
       retries: connection.retries,
       tlsVerify: connection.tlsVerify,
+      // Kong sets a per-request verify depth only when the service has one (Kong 3.9.1
+      // kong/runloop/upstream_ssl.lua:53-55); the provider sends it when not 0
+      // (kong/resource_kong_service.go:258-280).
+      ...(connection.tlsVerify ? { tlsVerifyDepth: connection.tlsVerifyDepth } : {}),
       tags: [...props.tags],
     });
 

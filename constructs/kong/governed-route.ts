@@ -8,6 +8,7 @@ import {
   rateLimitingConfig,
   requestSizeLimitingConfig,
   type KongPluginName,
+  type KongEnvSecret,
   type TierLimits,
 } from '../../lib/kong';
 import { PREDICT_METHOD } from '../../lambda/request';
@@ -34,8 +35,8 @@ export interface GovernedRouteProps {
   readonly defaultTier: TierLimits;
   /** How limits are counted. */
   readonly rateLimiting: KongConfig['rateLimiting'];
-  /** Reference to the Redis password variable (redis policy only). @default none */
-  readonly redisPassword?: string;
+  /** The Redis password's env-vault reference (redis policy only, when Redis requires one). @default none */
+  readonly redisPassword?: KongEnvSecret;
   /** Largest body accepted, in bytes (the model's own limit). */
   readonly maxBodyBytes: number;
   /** Tags of every entity. */

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { ExternalLlmModelConfig } from '../../lib/config/schema';
-import { aiPromptGuardConfig, aiProxyConfig, KONG_PLUGINS } from '../../lib/kong';
+import { aiPromptGuardConfig, aiProxyConfig, KONG_PLUGINS, type KongEnvSecret } from '../../lib/kong';
 import { KongPlugin } from './kong-plugin';
 
 /** Properties of an {@link LlmProxy}. */
@@ -9,8 +9,8 @@ export interface LlmProxyProps {
   readonly routeId: string;
   /** The external model. */
   readonly model: ExternalLlmModelConfig;
-  /** The provider credential: a reference to a sensitive variable, never a literal. */
-  readonly credential: string;
+  /** The provider credential, read by the Kong nodes from their environment (an env-vault reference). */
+  readonly credential: KongEnvSecret;
   /** Tags of every entity. */
   readonly tags: readonly string[];
 }
@@ -40,7 +40,7 @@ export class LlmProxy extends Construct {
       guard && (guard.allowPatterns.length > 0 || guard.denyPatterns.length > 0)
         ? new KongPlugin(this, KONG_PLUGINS.aiPromptGuard, {
             name: KONG_PLUGINS.aiPromptGuard,
-            config: aiPromptGuardConfig(guard),
+            config: aiPromptGuardConfig(guard, props.model.limits.maxBodyBytes),
             scope: routeScope,
             tags: props.tags,
           })

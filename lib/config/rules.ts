@@ -10,7 +10,7 @@ import {
   LAMBDA_LIMITS,
   TAG_LIMITS,
 } from '../aws';
-import { egressCidrProblem } from '../cidr';
+import { egressCidrProblem, trustedCidrProblem } from '../cidr';
 import type { ConfigIssue } from '../errors';
 import { modelPath, Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
@@ -204,6 +204,70 @@ const redisSettingsMatchPolicy: Rule = ({ kong }) => {
   return [];
 };
 
+/**
+ * The provider configures Kong through its Admin API, which a DB-less node refuses to write to: its
+ * off strategy answers every create and update with "cannot create '<entity>' entities when not
+ * using a database" (Kong 3.9.1 kong/db/strategies/off/init.lua:374-395; 405 from
+ * kong/api/api_helpers.lua:376-378).
+ */
+const kongModeSupported: Rule = ({ kong }) =>
+  kong?.deployment?.mode === 'dbless'
+    ? [
+        {
+          path: ['kong', 'deployment', 'mode'],
+          problem: 'a DB-less Kong refuses Admin API writes, so Terraform cannot configure it',
+          received: 'dbless',
+          accepted: 'traditional (nodes with a database) or hybrid (a control plane with a database; its data planes run without one)',
+        },
+      ]
+    : [];
+
+/**
+ * Kong refuses rate-limiting's cluster policy where there is no database to count in: with
+ * `database = off` or on a control plane (Kong 3.9.1 kong/plugins/rate-limiting/schema.lua:39-58:
+ * policy is then "one_of local, redis"; data planes always run with `database = off`,
+ * kong/conf_loader/parse.lua:766-768).
+ */
+const rateLimitingPolicyFitsMode: Rule = ({ kong }) =>
+  kong?.deployment?.mode === 'hybrid' && kong.rateLimiting?.policy === 'cluster'
+    ? [
+        {
+          path: ['kong', 'rateLimiting', 'policy'],
+          problem: 'Kong rejects the cluster policy in hybrid mode ("expected one of: local, redis")',
+          received: 'cluster',
+          accepted: 'redis (one budget shared by every node), or local (each node counts its own)',
+        },
+      ]
+    : [];
+
+/**
+ * Behind a load balancer that ends TLS, Kong sees plain HTTP: it takes the scheme from
+ * X-Forwarded-Proto only from `trusted_ips` (Kong 3.9.1 kong/runloop/handler.lua:1234-1244), and
+ * answers an HTTPS-only route 426 otherwise (lines 1261-1267).
+ */
+const loadBalancerSettings: Rule = ({ kong }) => {
+  const deployment = kong?.deployment;
+  if (!deployment) return [];
+  const cidrs = deployment.loadBalancerCidrs;
+  if (deployment.tlsTermination === 'load-balancer' && !cidrs) {
+    return [
+      {
+        path: ['kong', 'deployment', 'loadBalancerCidrs'],
+        problem: 'missing: TLS ends at a load balancer, so Kong must trust its X-Forwarded-Proto, or every HTTPS-only route answers 426',
+        accepted: "the load balancer's address ranges, e.g. [10.0.0.0/16]",
+      },
+    ];
+  }
+  if (deployment.tlsTermination === 'kong' && cidrs) {
+    return [{ path: ['kong', 'deployment', 'loadBalancerCidrs'], problem: 'set, but TLS ends at Kong', accepted: 'no loadBalancerCidrs, or tlsTermination: load-balancer' }];
+  }
+  return (cidrs ?? []).flatMap((cidr, index) => {
+    if (cidr === undefined) return [];
+    const bad = trustedCidrProblem(cidr);
+    return bad ? [{ path: ['kong', 'deployment', 'loadBalancerCidrs', index], problem: bad.problem, received: cidr, accepted: bad.accepted }] : [];
+  });
+};
+
 /** Weights may only name configured regions, and some region must take traffic. */
 const weightsMatchRegions: Rule = ({ kong, regions }) => {
   const weights = kong?.upstream?.weights;
@@ -294,6 +358,9 @@ export const CONFIG_RULES: readonly Rule[] = [
   uniqueConsumers,
   tiersDefined,
   redisSettingsMatchPolicy,
+  kongModeSupported,
+  rateLimitingPolicyFitsMode,
+  loadBalancerSettings,
   weightsMatchRegions,
   corsCredentialsNeedOrigins,
   egressCidrsValid,

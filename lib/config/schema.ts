@@ -77,6 +77,9 @@ const accessFields = {
 /** Providers the `external-llm` kind supports through Kong's open-source ai-proxy plugin. */
 export const EXTERNAL_LLM_PROVIDERS = ['openai', 'anthropic'] as const;
 
+/** How Kong can run (Kong's `role` and `database` settings). */
+export const KONG_MODES = ['traditional', 'hybrid', 'dbless'] as const;
+
 /** A model served by a third-party LLM provider through Kong's AI Gateway: a Kong route, no Lambda. */
 const externalLlmModelSchema = z.strictObject({
   name: modelNameSchema,
@@ -158,7 +161,34 @@ const kongSchema = z
     tiers: z
       .record(kongNameSchema, tierLimitsSchema)
       .describe('Rate-limit tiers by name.'),
-    defaultTier: kongNameSchema.describe('The tier every route applies to consumers without a tier of their own.'),
+    defaultTier: kongNameSchema.describe('The tier of consumers that name none.'),
+    deployment: z
+      .strictObject({
+        mode: z
+          .enum(KONG_MODES)
+          .default('traditional')
+          .describe(
+            'How Kong runs: traditional (each node with the database), hybrid (a control plane with the database, data planes without), or dbless (not supported: a DB-less node refuses Admin API writes).',
+          ),
+        nodes: z.int().min(1).max(1000).default(1).describe('How many Kong nodes proxy traffic (the data planes in hybrid mode).'),
+        tlsTermination: z
+          .enum(['kong', 'load-balancer'])
+          .default('kong')
+          .describe('Where client TLS ends: at Kong, or at a load balancer in front of it that forwards plain HTTP.'),
+        loadBalancerCidrs: z
+          .array(z.string())
+          .min(1)
+          .max(50)
+          .optional()
+          .describe("The load balancer's addresses (tlsTermination: load-balancer): Kong trusts their X-Forwarded-* headers."),
+        trustedCaBundle: z
+          .string()
+          .regex(/^\/[\w./-]{1,200}$/, { error: 'must be an absolute path on the Kong nodes, e.g. /etc/ssl/certs/ca-certificates.crt' })
+          .default('/etc/ssl/certs/ca-certificates.crt')
+          .describe('The CA bundle on the Kong nodes their proxy verifies the regions and LLM providers against.'),
+      })
+      .prefault({})
+      .describe('How the Kong nodes run; synth refuses what Kong would refuse there, and writes the node settings beside the control stack.'),
     rateLimiting: z
       .strictObject({
         policy: z
@@ -167,12 +197,16 @@ const kongSchema = z
           .describe('Where Kong keeps counters: per node, in its database, or in Redis.'),
         redis: z
           .strictObject({
-            host: hostnameSchema.describe('Redis host; the password comes from the sensitive variable kong_redis_password.'),
+            host: hostnameSchema.describe("Redis host; with ssl it is also the TLS server name. The password, if any, comes from the Kong nodes' environment (see kong-node.env)."),
             port: z.int().min(1).max(65535).default(6379),
             ssl: z.boolean().default(true),
             sslVerify: z.boolean().default(true),
             database: z.int().min(0).max(15).default(0),
             timeoutMs: millis('Redis timeout in ms.', 2000, 60_000),
+            requirePassword: z
+              .boolean()
+              .default(true)
+              .describe("Whether Redis requires a password; Kong reads it from the nodes' environment (kong-node.env names the variable)."),
           })
           .optional()
           .describe('Redis connection, required when policy is redis.'),
@@ -192,7 +226,7 @@ const kongSchema = z
             error: 'must be 1-64 lowercase letters, digits and hyphens, starting with a letter',
           }),
           groups: z.array(kongNameSchema).min(1).describe('ACL groups of this consumer.'),
-          tier: kongNameSchema.describe('Rate-limit tier of this consumer.'),
+          tier: kongNameSchema.optional().describe('Rate-limit tier of this consumer. @default kong.defaultTier'),
           credential: z
             .enum(['generated', 'variable'])
             .default('generated')
@@ -238,6 +272,12 @@ const kongSchema = z
         writeTimeoutMs: millis('Write timeout, in ms; at most the 29 s API Gateway allows.', 29_000, 29_000),
         retries: z.int().min(0).max(10).default(2).describe('Retries on connection failures and timeouts (to another region when one is down).'),
         tlsVerify: z.boolean().default(true).describe("Verify the regions' TLS certificates."),
+        tlsVerifyDepth: z
+          .int()
+          .min(1)
+          .max(64)
+          .default(3)
+          .describe('How many intermediate certificates a verified chain may have (OpenSSL verify depth).'),
       })
       .prefault({})
       .describe("Kong's connection to the regions."),

@@ -1,6 +1,7 @@
 import { Route } from '@kong/kong-provider/route';
-import { Testing, TerraformVariable } from 'cdktf';
+import { Testing } from 'cdktf';
 import { GovernedRoute, type GovernedRouteProps } from '../../../constructs/kong/governed-route';
+import { rateLimitingConfig, redisPasswordSecret } from '../../../lib/kong';
 import { testConfig, kongDocument } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import type { TerraformJson } from '../../support/synth';
@@ -71,20 +72,35 @@ describe('GovernedRoute', () => {
     expect(kongPlugins(json).some((p) => p.name === 'key-auth')).toBe(false);
   });
 
-  test('counts in Redis with the password from a reference when the policy is redis', () => {
+  test('counts in Redis over TLS with its host as server name, the password read from the Kong nodes’ environment', () => {
     const kong = testConfig({ kong: kongDocument({ rateLimiting: { policy: 'redis', redis: { host: 'redis.example.com' } } }) }).kong;
     const json = JSON.parse(
       Testing.synthScope((scope) => {
-        const password = new TerraformVariable(scope, 'kong_redis_password', { type: 'string', sensitive: true });
         new GovernedRoute(scope, 'route', {
           name: 'r', serviceId: 's', path: '/x', protocols: ['https'], authentication: kong, allowedGroups: ['nlp'],
-          defaultTier: kong.tiers['basic']!, rateLimiting: kong.rateLimiting, redisPassword: password.stringValue, maxBodyBytes: 10, tags: [],
+          defaultTier: kong.tiers['basic']!, rateLimiting: kong.rateLimiting, redisPassword: redisPasswordSecret('aigw-test'), maxBodyBytes: 10, tags: [],
         });
       }),
     ) as TerraformJson;
-    expect(plugin(json, 'rate-limiting').config).toBe(
-      '${jsonencode({"minute" = 60, "limit_by" = "consumer", "policy" = "redis", "fault_tolerant" = true, "hide_client_headers" = false, "error_code" = 429, "error_message" = "Rate limit exceeded for your tier; retry after the time in the RateLimit-Reset header.", "redis" = {"host" = "redis.example.com", "port" = 6379, "ssl" = true, "ssl_verify" = true, "database" = 0, "timeout" = 2000, "password" = var.kong_redis_password}})}',
-    );
+    expect((plugin(json, 'rate-limiting').config as Record<string, unknown>)['redis']).toEqual({
+      host: 'redis.example.com',
+      port: 6379,
+      ssl: true,
+      ssl_verify: true,
+      server_name: 'redis.example.com',
+      database: 0,
+      timeout: 2000,
+      password: '{vault://env/aigw-test-redis-password}',
+    });
+    // No secret, not even a reference to one, passes through Terraform.
+    expect(JSON.stringify(json)).not.toMatch(/var\.|sensitive\(/);
+  });
+
+  test('Redis without TLS gets no server name; without a password, no password field', () => {
+    const kong = testConfig({ kong: kongDocument({ rateLimiting: { policy: 'redis', redis: { host: 'redis.internal', ssl: false, requirePassword: false } } }) }).kong;
+    const redis = (rateLimitingConfig(kong.tiers['basic']!, kong.rateLimiting) as { redis: Record<string, unknown> }).redis;
+    expect(redis).not.toHaveProperty('server_name');
+    expect(redis).not.toHaveProperty('password');
   });
 
   test('a literal that merely looks like a reference is escaped, not interpolated', () => {

@@ -1,6 +1,7 @@
-import { Testing, TerraformVariable } from 'cdktf';
+import { Testing } from 'cdktf';
 import { LlmProxy } from '../../../constructs/kong/llm-proxy';
 import { type ExternalLlmModelConfig } from '../../../lib/config/schema';
+import { llmCredentialSecret } from '../../../lib/kong';
 import { testConfig, modelDocument } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import type { TerraformJson } from '../../support/synth';
@@ -16,26 +17,38 @@ function externalModel(overrides: Record<string, unknown> = {}): ExternalLlmMode
 function synthProxy(model: ExternalLlmModelConfig): TerraformJson {
   return JSON.parse(
     Testing.synthScope((scope) => {
-      const credential = new TerraformVariable(scope, 'llm_credential_chat', { type: 'string', sensitive: true });
-      new LlmProxy(scope, 'llm', { routeId: 'route-1', model, credential: credential.stringValue, tags: [] });
+      new LlmProxy(scope, 'llm', { routeId: 'route-1', model, credential: llmCredentialSecret('aigw-test', model), tags: [] });
     }),
   ) as TerraformJson;
 }
 
 describe('LlmProxy', () => {
-  test('ai-proxy sends chat requests to the provider’s model with the credential from a variable', () => {
-    const json = synthProxy(externalModel({ options: { maxTokens: 256, temperature: 0.5 } }));
+  test('ai-proxy sends chat requests to the provider’s model, with the credential the Kong nodes hold and the model’s body limit', () => {
+    const json = synthProxy(externalModel({ options: { maxTokens: 256, temperature: 0.5 }, limits: { maxBodyBytes: 32768 } }));
     const proxy = plugin(json, 'ai-proxy');
     expect(proxy.scope).toBe('route');
-    expect(proxy.config).toBe(
-      '${jsonencode({"route_type" = "llm/v1/chat", "auth" = {"header_name" = "Authorization", "header_value" = "Bearer ${var.llm_credential_chat}"}, "model" = {"provider" = "openai", "name" = "gpt-4o-mini", "options" = {"max_tokens" = 256, "temperature" = 0.5}}, "logging" = {"log_statistics" = true, "log_payloads" = false}})}',
-    );
+    expect(proxy.config).toEqual({
+      route_type: 'llm/v1/chat',
+      auth: { header_name: 'Authorization', header_value: '{vault://env/aigw-test-llm-chat}' },
+      model: { provider: 'openai', name: 'gpt-4o-mini', options: { max_tokens: 256, temperature: 0.5 } },
+      logging: { log_statistics: true, log_payloads: false },
+      max_request_body_size: 32768,
+    });
+    // The key never passes through Terraform: no variable, no reference.
+    expect(JSON.stringify(json)).not.toMatch(/var\.|sensitive\(|"variable"/);
+  });
+
+  test('the credential secret names the Kong nodes’ variable and what it holds', () => {
+    expect(llmCredentialSecret('aigw-dev', externalModel())).toEqual({
+      reference: '{vault://env/aigw-dev-llm-chat}',
+      variable: 'AIGW_DEV_LLM_CHAT',
+      holds: 'the Authorization header ai-proxy sends to openai for model chat: "Bearer <openai API key>"',
+    });
   });
 
   test('Anthropic gets its own auth header and API version', () => {
     const proxy = plugin(synthProxy(externalModel({ provider: 'anthropic', model: 'claude-3-5-haiku-latest' })), 'ai-proxy');
-    expect(proxy.config).toContain('"header_name" = "x-api-key", "header_value" = var.llm_credential_chat}');
-    expect(proxy.config).toContain('"anthropic_version" = "2023-06-01"');
+    expect(proxy.config).toMatchObject({ auth: { header_name: 'x-api-key', header_value: '{vault://env/aigw-test-llm-chat}' }, model: { options: { anthropic_version: '2023-06-01' } } });
   });
 
   test('adds ai-prompt-guard only when the model has patterns', () => {
@@ -45,6 +58,8 @@ describe('LlmProxy', () => {
       allow_patterns: [],
       deny_patterns: ['(?i)ignore previous'],
       allow_all_conversation_history: false,
+      // The model's limit (64 KiB by default), not Kong's 8 KiB default.
+      max_request_body_size: 65536,
     });
   });
 });
