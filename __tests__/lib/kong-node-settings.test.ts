@@ -4,7 +4,7 @@ import * as path from 'path';
 import { KONG_NODE_SETTINGS_FILE, kongNodeSettings, renderKongNodeEnv } from '../../lib/kong-node-settings';
 import { loadConfig, resolveConfigSource } from '../../lib/config/load';
 import { synthesizeGuarded } from '../../lib/synth';
-import { configDocument, kongDocument, modelDocument, testConfig } from '../support/config';
+import { kongDocument, modelDocument, testConfig } from '../support/config';
 
 /** The KEY=value lines of an env file. */
 const envLines = (text: string) => Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2)));
