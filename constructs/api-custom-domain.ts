@@ -28,9 +28,15 @@ export interface ApiCustomDomainProps {
 
 /**
  * A custom domain for the API: the domain name (TLS 1.2 minimum, CKV_AWS_206), the API's stage
- * mapped at its root, and Route 53 A and AAAA aliases. An EDGE domain is a CloudFront distribution,
- * so the aliases point at CloudFront and must not evaluate target health; a REGIONAL domain points
- * at the regional endpoint.
+ * mapped at its root, and a Route 53 A alias. An EDGE domain is a CloudFront distribution, so the
+ * alias points at CloudFront and must not evaluate target health; a REGIONAL domain points at the
+ * regional endpoint.
+ *
+ * IPv4 only: a custom domain's IP address type defaults to IPv4 ("The default IP address type for
+ * API Gateway custom domain names for public APIs is IPv4", API Gateway developer guide,
+ * rest-custom-domain-ip-address-type.html), and Route 53's alias guide names an A record for API
+ * Gateway targets; an AAAA alias to an IPv4-only endpoint would never answer. Kong, the only client,
+ * reaches the regions over IPv4.
  * @see https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html
  */
 export class ApiCustomDomain extends Construct {
@@ -40,8 +46,8 @@ export class ApiCustomDomain extends Construct {
   readonly domainName: ApiGatewayDomainName;
   /** Maps the stage at the root path. */
   readonly basePathMapping: ApiGatewayBasePathMapping;
-  /** IPv4 and IPv6 aliases. */
-  readonly records: readonly Route53Record[];
+  /** The IPv4 alias. */
+  readonly record: Route53Record;
 
   constructor(scope: Construct, id: string, props: ApiCustomDomainProps) {
     super(scope, id);
@@ -64,15 +70,12 @@ export class ApiCustomDomain extends Construct {
     const target = edge
       ? { name: this.domainName.cloudfrontDomainName, zoneId: this.domainName.cloudfrontZoneId }
       : { name: this.domainName.regionalDomainName, zoneId: this.domainName.regionalZoneId };
-    this.records = (['A', 'AAAA'] as const).map(
-      (type) =>
-        new Route53Record(this, `alias-${type.toLowerCase()}`, {
-          zoneId: props.zone.zoneId,
-          name: this.domainName.domainName,
-          type,
-          alias: { ...target, evaluateTargetHealth: false },
-        }),
-    );
+    this.record = new Route53Record(this, 'alias-a', {
+      zoneId: props.zone.zoneId,
+      name: this.domainName.domainName,
+      type: 'A',
+      alias: { ...target, evaluateTargetHealth: false },
+    });
   }
 
   /** The base URL clients (Kong) call, e.g. `https://eu-west-1.api.example.com`. */

@@ -3,7 +3,7 @@ import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-me
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import type { ITerraformDependable } from 'cdktf';
+import { dependable, Fn, Lazy, type ITerraformDependable, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 
 /** Stage throttling. */
@@ -20,13 +20,6 @@ export interface ApiStageProps {
   readonly restApi: ApiGatewayRestApi;
   /** The stage name. */
   readonly stageName: string;
-  /**
-   * A value that changes whenever anything that shapes the API changes; a new value makes a new
-   * deployment. (A deployment is a snapshot: without this, changes never reach the stage.)
-   */
-  readonly redeploymentTrigger: string;
-  /** Everything the deployment must wait for (methods and integrations). */
-  readonly deploymentDependsOn: readonly ITerraformDependable[];
   /** The account-level logging setting the stage's logging needs. */
   readonly loggingDependsOn: ITerraformDependable;
   /** Throttling of every method. */
@@ -35,6 +28,12 @@ export interface ApiStageProps {
   readonly logRetentionDays: number;
   /** The access log group's name. */
   readonly accessLogGroupName: string;
+}
+
+/** What a part of an API (a method, an integration, a resource policy) registers with: the deployment that snapshots it. */
+export interface ApiDeploymentRegistry {
+  /** Adds parts whose configuration the deployment serves: any change to one redeploys, and the deployment waits for them. */
+  addToDeployment(...parts: TerraformResource[]): void;
 }
 
 /** The JSON access log line: who called what, how it ended, and how long it took. */
@@ -63,7 +62,7 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
  * predictions are never logged (CKV_AWS_276). The deployment is replaced create-before-destroy
  * (CKV_AWS_217) so the stage always points at a live deployment.
  */
-export class ApiStage extends Construct {
+export class ApiStage extends Construct implements ApiDeploymentRegistry {
   /** The current deployment. */
   readonly deployment: ApiGatewayDeployment;
   /** The stage's access log group. */
@@ -77,16 +76,23 @@ export class ApiStage extends Construct {
   readonly stage: ApiGatewayStage;
   /** Settings of every method of the stage. */
   readonly methodSettings: ApiGatewayMethodSettings;
+  /** What the deployment serves, as registered. */
+  private readonly parts: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
     super(scope, id);
 
+    // A deployment is a snapshot: without a new one, changes never reach the stage. The trigger
+    // hashes the whole rendered configuration of every part the deployment serves (whole-resource
+    // references, not their ids), so an in-place change such as api_key_required redeploys too;
+    // ids alone change only on replacement. The provider's documentation suggests this pattern
+    // ("removing the .id references to calculate a hash against whole resources",
+    // website/docs/r/api_gateway_deployment.html.markdown). Parts register with addToDeployment.
     this.deployment = new ApiGatewayDeployment(this, 'deployment', {
       restApiId: props.restApi.id,
       description: 'Managed by global-ai-gateway; replaced whenever the API changes.',
-      triggers: { redeployment: props.redeploymentTrigger },
+      triggers: { redeployment: Lazy.stringValue({ produce: () => Fn.sha1(Fn.jsonencode(this.parts.map((part) => part.fqn))) }) },
       lifecycle: { createBeforeDestroy: true },
-      dependsOn: [...props.deploymentDependsOn],
     });
 
     this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
@@ -121,6 +127,11 @@ export class ApiStage extends Construct {
       },
       dependsOn: [props.loggingDependsOn, this.executionLogGroup],
     });
+  }
+
+  addToDeployment(...parts: TerraformResource[]): void {
+    this.parts.push(...parts);
+    this.deployment.dependsOn = [...(this.deployment.dependsOn ?? []), ...parts.map((part) => dependable(part))];
   }
 
   /** The stage name, as a reference that waits for the stage. */

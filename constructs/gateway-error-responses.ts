@@ -1,11 +1,14 @@
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
+import type { ApiDeploymentRegistry } from './api-stage';
 
 /** Properties of {@link GatewayErrorResponses}. */
 export interface GatewayErrorResponsesProps {
   /** The REST API whose default error responses are replaced. */
   readonly restApi: ApiGatewayRestApi;
+  /** The deployment that serves them (gateway responses take effect on the next deployment). */
+  readonly deployment: ApiDeploymentRegistry;
 }
 
 /**
@@ -36,10 +39,6 @@ export class GatewayErrorResponses extends Construct {
           responseTemplates: { 'application/json': GATEWAY_ERROR_TEMPLATE },
         }),
     );
-  }
-
-  /** Ids whose change must redeploy the API. */
-  get redeploymentKeys(): string[] {
-    return this.responses.map((r) => r.id);
+    props.deployment.addToDeployment(...this.responses);
   }
 }

@@ -7,11 +7,14 @@ import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../guardrails/acknowledge';
 import { HEALTH_PATH } from '../lib/naming';
+import type { ApiDeploymentRegistry } from './api-stage';
 
 /** Properties of a {@link HealthCheckRoute}. */
 export interface HealthCheckRouteProps {
   /** The REST API the route belongs to. */
   readonly restApi: ApiGatewayRestApi;
+  /** The deployment that serves the route (the route registers every part of it). */
+  readonly deployment: ApiDeploymentRegistry;
 }
 
 /** The body the health check answers with. */
@@ -79,16 +82,6 @@ export class HealthCheckRoute extends Construct {
       responseTemplates: { 'application/json': HEALTH_RESPONSE_BODY },
       dependsOn: [this.integration],
     });
-  }
-
-  /** Ids whose change must redeploy the API. */
-  get redeploymentKeys(): string[] {
-    return [
-      this.resource.id,
-      this.method.id,
-      this.integration.id,
-      this.methodResponse.id,
-      this.integrationResponse.id,
-    ];
+    props.deployment.addToDeployment(this.resource, this.method, this.integration, this.methodResponse, this.integrationResponse);
   }
 }

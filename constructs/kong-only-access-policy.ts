@@ -3,6 +3,7 @@ import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest
 import { Construct } from 'constructs';
 import { invalidProp } from '../lib/errors';
 import { policyDocument, type PolicyStatement } from '../lib/iam';
+import type { ApiDeploymentRegistry } from './api-stage';
 
 /** Properties of a {@link KongOnlyAccessPolicy}. */
 export interface KongOnlyAccessPolicyProps {
@@ -10,6 +11,8 @@ export interface KongOnlyAccessPolicyProps {
   readonly restApi: ApiGatewayRestApi;
   /** Kong's public egress ranges (validated by the configuration). */
   readonly allowedSourceCidrs: readonly string[];
+  /** The deployment that serves the API: a resource policy takes effect only on the next deployment. */
+  readonly deployment: ApiDeploymentRegistry;
 }
 
 /**
@@ -41,5 +44,6 @@ export class KongOnlyAccessPolicy extends Construct {
       restApiId: props.restApi.id,
       policy: policyDocument([invoke('AllowKongEgress', 'Allow', 'IpAddress'), invoke('DenyEveryoneElse', 'Deny', 'NotIpAddress')]),
     });
+    props.deployment.addToDeployment(this.policy);
   }
 }

@@ -1,15 +1,13 @@
-import { createHash } from 'crypto';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { API_GATEWAY_LIMITS, type EndpointType } from '../lib/aws';
 import { contradictoryProps } from '../lib/errors';
 import { MODEL_PATH_PREFIX } from '../lib/naming';
 import type { ApiGatewayAccountLogging } from './api-gateway-account-logging';
 import { ApiStage, type Throttling } from './api-stage';
-import { GATEWAY_ERROR_TEMPLATE, GatewayErrorResponses } from './gateway-error-responses';
-import { HEALTH_RESPONSE_BODY, HealthCheckRoute } from './health-check-route';
+import { GatewayErrorResponses } from './gateway-error-responses';
+import { HealthCheckRoute } from './health-check-route';
 import { KongOnlyAccessPolicy } from './kong-only-access-policy';
 import type { ModelFunction } from './model-function';
 import { ModelRoute } from './model-route';
@@ -84,6 +82,17 @@ export class ModelApi extends Construct {
       pathPart: MODEL_PATH_PREFIX,
     });
 
+    // The stage first: every part of the API registers with its deployment as it is made.
+    this.stage = new ApiStage(this, 'stage', {
+      restApi: this.restApi,
+      stageName: props.stageName,
+      loggingDependsOn: props.accountLogging.account,
+      throttling: props.throttling,
+      logRetentionDays: props.logRetentionDays,
+      accessLogGroupName: `/aws/apigateway/${props.name}/${props.stageName}/access`,
+    });
+    this.stage.addToDeployment(this.restApi, this.versionResource);
+
     this.routes = props.modelFunctions.map(
       (modelFunction) =>
         new ModelRoute(this, `route-${modelFunction.modelName}`, {
@@ -91,52 +100,13 @@ export class ModelApi extends Construct {
           parent: this.versionResource,
           modelFunction,
           stageName: props.stageName,
+          deployment: this.stage,
         }),
     );
-    this.health = new HealthCheckRoute(this, 'health', { restApi: this.restApi });
-    this.errorResponses = new GatewayErrorResponses(this, 'error-responses', { restApi: this.restApi });
+    this.health = new HealthCheckRoute(this, 'health', { restApi: this.restApi, deployment: this.stage });
+    this.errorResponses = new GatewayErrorResponses(this, 'error-responses', { restApi: this.restApi, deployment: this.stage });
     this.accessPolicy = props.allowedSourceCidrs
-      ? new KongOnlyAccessPolicy(this, 'kong-only', { restApi: this.restApi, allowedSourceCidrs: props.allowedSourceCidrs })
+      ? new KongOnlyAccessPolicy(this, 'kong-only', { restApi: this.restApi, allowedSourceCidrs: props.allowedSourceCidrs, deployment: this.stage })
       : undefined;
-
-    // What the API looks like, hashed at synth time (catches in-place changes such as a template),
-    // plus the ids of everything in it (catches replacements). Either changing redeploys.
-    const shape = createHash('sha256')
-      .update(
-        JSON.stringify({
-          endpointType: props.endpointType,
-          routes: this.routes.map((r) => ({ path: r.path, timeoutMs: API_GATEWAY_LIMITS.maxIntegrationTimeoutSeconds * 1000 })),
-          health: { path: this.health.path, body: HEALTH_RESPONSE_BODY },
-          errors: GATEWAY_ERROR_TEMPLATE,
-          // A resource policy only takes effect once the API is redeployed.
-          ...(props.allowedSourceCidrs ? { allowedSourceCidrs: props.allowedSourceCidrs } : {}),
-        }),
-      )
-      .digest('hex');
-    const redeploymentKeys = [
-      shape,
-      this.versionResource.id,
-      ...this.routes.flatMap((r) => r.redeploymentKeys),
-      ...this.health.redeploymentKeys,
-      ...this.errorResponses.redeploymentKeys,
-      ...(this.accessPolicy ? [this.accessPolicy.policy.id] : []),
-    ];
-
-    this.stage = new ApiStage(this, 'stage', {
-      restApi: this.restApi,
-      stageName: props.stageName,
-      redeploymentTrigger: Fn.sha1(Fn.jsonencode(redeploymentKeys)),
-      deploymentDependsOn: [
-        ...this.routes.flatMap((r) => [r.method, r.integration]),
-        this.health.integration,
-        this.health.integrationResponse,
-        ...this.errorResponses.responses,
-        ...(this.accessPolicy ? [this.accessPolicy.policy] : []),
-      ],
-      loggingDependsOn: props.accountLogging.account,
-      throttling: props.throttling,
-      logRetentionDays: props.logRetentionDays,
-      accessLogGroupName: `/aws/apigateway/${props.name}/${props.stageName}/access`,
-    });
   }
 }

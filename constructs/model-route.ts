@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { API_GATEWAY_LIMITS, SERVICE_PRINCIPALS } from '../lib/aws';
 import { modelPath } from '../lib/naming';
 import { PREDICT_METHOD } from '../lambda/request';
+import type { ApiDeploymentRegistry } from './api-stage';
 import type { ModelFunction } from './model-function';
 
 /** Properties of a {@link ModelRoute}. */
@@ -19,6 +20,8 @@ export interface ModelRouteProps {
   readonly modelFunction: ModelFunction;
   /** The stage that may invoke the function (the permission is scoped to it). */
   readonly stageName: string;
+  /** The deployment that serves the route (the route registers its resource, method and integration). */
+  readonly deployment: ApiDeploymentRegistry;
 }
 
 /**
@@ -76,10 +79,7 @@ export class ModelRoute extends Construct {
       principal: SERVICE_PRINCIPALS.apiGateway,
       sourceArn: `${props.restApi.executionArn}/${props.stageName}/${PREDICT_METHOD}${this.path}`,
     });
+    props.deployment.addToDeployment(this.resource, this.method, this.integration);
   }
 
-  /** Ids whose change must redeploy the API. */
-  get redeploymentKeys(): string[] {
-    return [this.resource.id, this.method.id, this.integration.id];
-  }
 }

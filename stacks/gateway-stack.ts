@@ -5,6 +5,7 @@ import type { AwsRegion } from '../lib/aws';
 import type { GatewayConfig } from '../lib/config/schema';
 import { Naming } from '../lib/naming';
 import { resourceTags } from '../lib/tags';
+import { TERRAFORM_REQUIRED_VERSION } from '../lib/terraform';
 import { addStateBackend } from './state-backend';
 
 /** Properties every stack of an environment takes. */
@@ -33,6 +34,8 @@ export abstract class GatewayStack extends TerraformStack {
     this.config = props.config;
     this.naming = new Naming(props.config.app, props.config.environment);
     addStateBackend(this, name, props.config.backend);
+    // Every stack states the Terraform it needs; providers are pinned exactly by their bindings.
+    this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
     this.awsProvider =
       props.region === undefined
         ? undefined

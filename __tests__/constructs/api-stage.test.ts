@@ -1,5 +1,6 @@
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
@@ -11,23 +12,25 @@ import { onlyResource, resources } from '../support/synth';
 describe('ApiStage', () => {
   const synthesized = Testing.synthScope((scope) => {
     const restApi = new ApiGatewayRestApi(scope, 'api', { name: 'test' });
-    new ApiStage(scope, 'stage', {
+    const stage = new ApiStage(scope, 'stage', {
       restApi,
       stageName: 'dev',
-      redeploymentTrigger: 'trigger-value',
-      deploymentDependsOn: [],
       loggingDependsOn: accountLoggingFixture(scope).account,
       throttling: { rateLimit: 25, burstLimit: 50 },
       logRetentionDays: 90,
       accessLogGroupName: '/aws/apigateway/test/dev/access',
     });
+    // Parts register after the stage exists, and before.
+    stage.addToDeployment(restApi);
+    stage.addToDeployment(new ApiGatewayResource(scope, 'v1', { restApiId: restApi.id, parentId: restApi.rootResourceId, pathPart: 'v1' }));
   });
   const json = JSON.parse(synthesized);
 
-  test('redeploys when the trigger changes, creating the new deployment first', () => {
+  test('redeploys when any registered part changes, creating the new deployment first and waiting for every part', () => {
     expect(synthesized).toHaveResourceWithProperties(ApiGatewayDeployment, {
-      triggers: { redeployment: 'trigger-value' },
+      triggers: { redeployment: expect.stringMatching(/^\$\{sha1\(jsonencode\(\[aws_api_gateway_rest_api\.api, aws_api_gateway_resource\.v1\]\)\)\}$/) },
       lifecycle: { create_before_destroy: true },
+      depends_on: ['aws_api_gateway_rest_api.api', 'aws_api_gateway_resource.v1'],
     });
   });
 

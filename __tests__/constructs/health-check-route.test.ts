@@ -5,11 +5,12 @@ import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-me
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Testing } from 'cdktf';
+import { recordingDeployment } from '../support/fixtures';
 import { HealthCheckRoute } from '../../constructs/health-check-route';
 
 describe('HealthCheckRoute', () => {
   const synthesized = Testing.synthScope((scope) => {
-    new HealthCheckRoute(scope, 'health', { restApi: new ApiGatewayRestApi(scope, 'api', { name: 'test' }) });
+    new HealthCheckRoute(scope, 'health', { restApi: new ApiGatewayRestApi(scope, 'api', { name: 'test' }), deployment: recordingDeployment() });
   });
 
   test('answers GET /health without an API key (Kong’s health checker sends none)', () => {

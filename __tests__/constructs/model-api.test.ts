@@ -5,7 +5,8 @@ import type { ModelApi } from '../../constructs/model-api';
 import type { EndpointType } from '../../lib/aws';
 import type { ModelFunction } from '../../constructs/model-function';
 import { modelApiFixture, modelFunctionFixture } from '../support/fixtures';
-import { onlyResource, resources } from '../support/synth';
+import { onlyResource, resources, type TerraformJson } from '../support/synth';
+import { planStack } from '../support/terraform-plan';
 
 function api(scope: Construct, functions: ModelFunction[], endpointType: EndpointType = 'EDGE'): ModelApi {
   return modelApiFixture(scope, { functions, endpointType });
@@ -46,26 +47,45 @@ describe('ModelApi', () => {
     expect(resources(json, 'aws_api_gateway_method').filter((m) => m['http_method'] === 'POST')).toHaveLength(2);
   });
 
-  test('redeploys on any change of its resources, methods, integrations and error responses', () => {
+  test('the redeployment trigger hashes the whole of every part the deployment serves, and the deployment waits for each', () => {
     const json = JSON.parse(
       Testing.synthScope((scope) => {
         api(scope, [modelFunctionFixture(scope)]);
       }),
     );
-    const trigger = (onlyResource(json, 'aws_api_gateway_deployment')['triggers'] as { redeployment: string }).redeployment;
-    expect(trigger).toMatch(/^\$\{sha1\(jsonencode\(\["[0-9a-f]{64}", /);
-    for (const type of ['aws_api_gateway_resource', 'aws_api_gateway_method', 'aws_api_gateway_integration', 'aws_api_gateway_gateway_response']) {
-      for (const name of Object.keys(json.resource[type])) expect(trigger).toContain(`${type}.${name}.id`);
-    }
+    const deployment = onlyResource(json, 'aws_api_gateway_deployment');
+    const trigger = (deployment['triggers'] as { redeployment: string }).redeployment;
+    expect(trigger).toMatch(/^\$\{sha1\(jsonencode\(\[[^\]]+\]\)\)\}$/);
+    const types = ['aws_api_gateway_rest_api', 'aws_api_gateway_resource', 'aws_api_gateway_method', 'aws_api_gateway_integration', 'aws_api_gateway_method_response', 'aws_api_gateway_integration_response', 'aws_api_gateway_gateway_response'];
+    const parts = types.flatMap((type) => Object.keys(json.resource[type]).map((name) => `${type}.${name}`));
+    expect(parts.length).toBe(1 + 3 + 2 + 2 + 1 + 1 + 2);
+    // Whole resources: no `.id` (ids change only when a part is replaced, not when it changes in place).
+    expect(/^\$\{sha1\(jsonencode\(\[(.*)\]\)\)\}$/.exec(trigger)![1]!.split(', ').sort()).toEqual([...parts].sort());
+    expect([...(deployment['depends_on'] as string[])].sort()).toEqual([...parts].sort());
   });
 
-  test('a different API shape gives a different synth-time digest', () => {
-    const digestOf = (names: string[]) => {
-      const json = JSON.parse(Testing.synthScope((scope) => void api(scope, names.map((n) => modelFunctionFixture(scope, n)))));
-      return /"([0-9a-f]{64})"/.exec((onlyResource(json, 'aws_api_gateway_deployment')['triggers'] as { redeployment: string }).redeployment)?.[1];
+  test('an in-place change (a method that stops requiring the key) changes the trigger Terraform computes; ids alone would not', () => {
+    const synthesized = () => JSON.parse(Testing.synthScope((scope) => void api(scope, [modelFunctionFixture(scope)]))) as TerraformJson;
+    const before = synthesized();
+    const after = synthesized();
+    const post = Object.values(after.resource!['aws_api_gateway_method']!).find((m) => m['http_method'] === 'POST')!;
+    post['api_key_required'] = false;
+    // Planned as against existing resources: ids and ARNs known and unchanged.
+    const triggerOf = (json: TerraformJson) => {
+      const { run, plan } = planStack(json, 'known');
+      expect(run.output).not.toMatch(/Error/);
+      const change = plan!.resource_changes.find((c) => c.address.startsWith('terraform_data.aws_api_gateway_deployment__'))!;
+      return (change.change.after as { input: { triggers: { redeployment: string } } }).input.triggers.redeployment;
     };
-    expect(digestOf(['a1'])).not.toEqual(digestOf(['a2']));
-    expect(digestOf(['a1'])).toEqual(digestOf(['a1']));
+    expect(triggerOf(before)).toMatch(/^[0-9a-f]{40}$/);
+    expect(triggerOf(after)).not.toBe(triggerOf(before));
+    // The shape this replaced: a hash of ids, which an in-place change leaves as it was.
+    const idsOnly = (json: TerraformJson) => {
+      const deployment = Object.values(json.resource!['aws_api_gateway_deployment']!)[0]!;
+      (deployment['triggers'] as { redeployment: string }).redeployment = (deployment['triggers'] as { redeployment: string }).redeployment.replace(/(aws_api_gateway_\w+\.[\w-]+)/g, '$1.id');
+      return json;
+    };
+    expect(triggerOf(idsOnly(after))).toBe(triggerOf(idsOnly(before)));
   });
 
   test('refuses an API without models', () => {

@@ -6,13 +6,13 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ModelRoute } from '../../constructs/model-route';
-import { modelFunctionFixture } from '../support/fixtures';
+import { modelFunctionFixture, recordingDeployment } from '../support/fixtures';
 import { onlyResource } from '../support/synth';
 
 function route(scope: Construct): ModelRoute {
   const restApi = new ApiGatewayRestApi(scope, 'api', { name: 'test' });
   const parent = new ApiGatewayResource(scope, 'v1', { restApiId: restApi.id, parentId: restApi.rootResourceId, pathPart: 'v1' });
-  return new ModelRoute(scope, 'route', { restApi, parent, modelFunction: modelFunctionFixture(scope), stageName: 'dev' });
+  return new ModelRoute(scope, 'route', { restApi, parent, modelFunction: modelFunctionFixture(scope), stageName: 'dev', deployment: recordingDeployment() });
 }
 
 describe('ModelRoute', () => {

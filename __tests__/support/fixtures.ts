@@ -2,7 +2,9 @@ import { ApiGatewayAccountLogging } from '../../constructs/api-gateway-account-l
 import { ModelApi } from '../../constructs/model-api';
 import { ModelFunction } from '../../constructs/model-function';
 import { ModelHostCode } from '../../constructs/model-host-code';
+import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { ApiDeploymentRegistry } from '../../constructs/api-stage';
 import type { EndpointType } from '../../lib/aws';
 import { isHostedModel } from '../../lib/config/schema';
 import { modelDocument, testConfig } from './config';
@@ -41,4 +43,10 @@ export function modelApiFixture(
     accountLogging: accountLoggingFixture(scope),
     allowedSourceCidrs: options.allowedSourceCidrs,
   });
+}
+
+/** A deployment registry that records what registers with it, for constructs that take one. */
+export function recordingDeployment(): ApiDeploymentRegistry & { readonly parts: TerraformResource[] } {
+  const parts: TerraformResource[] = [];
+  return { parts, addToDeployment: (...added) => parts.push(...added) };
 }

@@ -31,6 +31,15 @@ const META_ARGUMENTS = new Set(['for_each', 'count', 'depends_on', 'lifecycle', 
 /** An unknown string at plan time: the id of a terraform_data being created. */
 const UNKNOWN = 'terraform_data.standin_unknown.id';
 
+/**
+ * How computed attributes (ids, ARNs) plan: `unknown`, as for resources being created, or `known`,
+ * a fixed placeholder per attribute, as for resources that exist and do not change.
+ */
+export type ComputedValues = 'unknown' | 'known';
+
+/** A read of the whole object (`aws_x.y`, not `aws_x.y.attr`). */
+const WHOLE = '*';
+
 /** The stand-in's name for a resource (`aws_x.y`) or data source (`data.aws_x.y`) address. */
 export function standInName(address: string): string {
   return address.replace(/^data\./, 'data__').replace('.', '__');
@@ -106,6 +115,7 @@ function readAttributes(document: Block): Map<string, Map<string, Set<string>>> 
         if (BUILT_IN_ROOTS.has(address) || /^(var|local|module)\./.test(address)) continue;
         const rest = traversal.slice(address.length + 1).split('.').filter(Boolean);
         const attributes = reads.get(address) ?? new Map<string, Set<string>>();
+        if (rest.length === 0) attributes.set(WHOLE, new Set());
         if (rest[0]) {
           const sub = attributes.get(rest[0]) ?? new Set<string>();
           if (rest[1]) sub.add(rest[1]);
@@ -120,16 +130,23 @@ function readAttributes(document: Block): Map<string, Map<string, Set<string>>> 
   return reads;
 }
 
-/** The value other blocks read from a stand-in: configured arguments known, the rest unknown. */
-function attributeView(type: string, block: Block, attributes: Map<string, Set<string>>): string {
-  const fields = [...attributes].map(([attribute, subs]) => {
+/** The value other blocks read from a stand-in: configured arguments known, the rest unknown (or placeholders). */
+function attributeView(address: string, type: string, block: Block, attributes: Map<string, Set<string>>, computed: ComputedValues): string {
+  const computedValue = (attribute: string) => (computed === 'known' ? JSON.stringify(`standin:${address}.${attribute}`) : UNKNOWN);
+  // Configured arguments of an instance of a for_each or count resource may read each or count:
+  // not in a local; its instances show only their computed attributes.
+  const repeated = block['for_each'] !== undefined || block['count'] !== undefined;
+  const whole = attributes.has(WHOLE) && !repeated;
+  const configured = whole ? Object.keys(block).filter((k) => !META_ARGUMENTS.has(k)) : [];
+  const names = [...new Set([...configured, ...[...attributes.keys()].filter((a) => a !== WHOLE)])];
+  const fields = names.map((attribute) => [attribute, attributes.get(attribute) ?? new Set<string>()] as const).map(([attribute, subs]) => {
     const planned = PLANNED_ATTRIBUTES[type]?.[attribute];
     if (planned) return `${attribute} = ${planned(rewrite(block as Json) as Block)}`;
     if (type === 'terraform_remote_state' && attribute === 'outputs') {
-      return `outputs = {${[...subs].map((output) => `${output} = ${UNKNOWN}`).join(', ')}}`;
+      return `outputs = {${[...subs].map((output) => `${output} = ${computedValue(`outputs.${output}`)}`).join(', ')}}`;
     }
-    if (attribute in block && !META_ARGUMENTS.has(attribute)) return `${attribute} = ${jsonToHcl(rewrite(block[attribute]!))}`;
-    return `${attribute} = ${UNKNOWN}`;
+    if (!repeated && attribute in block && !META_ARGUMENTS.has(attribute)) return `${attribute} = ${jsonToHcl(rewrite(block[attribute]!))}`;
+    return `${attribute} = ${computedValue(attribute)}`;
   });
   const instance = `{${fields.join(', ')}}`;
   if (block['for_each'] !== undefined) return `\${{ for k, v in ${jsonToHcl(rewrite(block['for_each']))} : k => ${instance} }}`;
@@ -154,7 +171,7 @@ function standInBlock(block: Block): Block {
 }
 
 /** The stack with every provider block stood in; `backend` says what to do with its backend. */
-export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' | { localPath: string }): Block {
+export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' | { localPath: string }, computed: ComputedValues = 'unknown'): Block {
   const source = stack as unknown as Block;
   const reads = readAttributes(source);
   const resources: Record<string, Block> = { standin_unknown: {} };
@@ -162,7 +179,7 @@ export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' 
   const add = (address: string, type: string, block: Block) => {
     const name = standInName(address);
     resources[name] = standInBlock(block);
-    locals[`standin_${name}`] = attributeView(type, block, reads.get(address) ?? new Map());
+    locals[`standin_${name}`] = attributeView(address, type, block, reads.get(address) ?? new Map(), computed);
   };
   for (const [type, named] of Object.entries((source['resource'] ?? {}) as Record<string, Record<string, Block>>)) {
     for (const [name, block] of Object.entries(named)) add(`${type}.${name}`, type, block);
@@ -247,10 +264,10 @@ export interface PlanJson {
 }
 
 /** `terraform plan` of the stack with providers stood in and a local backend; the plan, or terraform's errors. */
-export function planStack(stack: TerraformJson): { run: TerraformRun; plan?: PlanJson } {
+export function planStack(stack: TerraformJson, computed: ComputedValues = 'unknown'): { run: TerraformRun; plan?: PlanJson } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-tf-plan-'));
   try {
-    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInDocument(stack, { localPath: path.join(dir, 'state.tfstate') })));
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInDocument(stack, { localPath: path.join(dir, 'state.tfstate') }, computed)));
     fs.writeFileSync(path.join(dir, 'standin.auto.tfvars.json'), JSON.stringify(variableValues(stack)));
     const init = terraform(dir, ['init', '-input=false']);
     if (!init.ok) return { run: init };
