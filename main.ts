@@ -9,7 +9,9 @@
  */
 import { formatFindings, summarize } from './guardrails/report';
 import { outputDirectory, runCli } from './lib/cli';
-import { loadConfig, resolveConfigSource } from './lib/config/load';
+import { accountSettingsIssues, accountSettingsWarnings, otherEnvironments } from './lib/config/environments';
+import { CONFIG_DIR, loadConfig, resolveConfigSource } from './lib/config/load';
+import { invalidConfig } from './lib/errors';
 import { configWarnings, formatConfigWarnings } from './lib/config/warnings';
 import { synthesizeGuarded } from './lib/synth';
 import { configureTokenStackTraces } from './lib/token-stack-traces';
@@ -19,7 +21,11 @@ runCli(() => {
   const outdir = outputDirectory(process.argv.slice(2), process.env);
   const source = resolveConfigSource();
   const config = loadConfig(source);
-  const warnings = configWarnings(config);
+  // What spans the environments in config/: one owner of each account-and-region setting.
+  const others = config.aws.accountId !== undefined || config.aws.apiGatewayAccountSettings === 'rely' ? otherEnvironments(CONFIG_DIR, config.environment) : [];
+  const conflicts = accountSettingsIssues(config, others);
+  if (conflicts.length > 0) throw invalidConfig(source.displayName, conflicts);
+  const warnings = [...configWarnings(config), ...accountSettingsWarnings(config, others)];
   if (warnings.length > 0) console.log(formatConfigWarnings(source.displayName, warnings));
   const result = synthesizeGuarded(config, outdir);
   console.log(summarize(result.findings, result.checked));

@@ -1,6 +1,7 @@
 import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { API_GATEWAY_CLOUDWATCH_POLICY_ARN, SERVICE_PRINCIPALS } from '../lib/aws';
 import { serviceTrustPolicy } from '../lib/iam';
@@ -19,6 +20,24 @@ export interface ApiGatewayAccountLoggingProps {
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
  */
 export class ApiGatewayAccountLogging extends Construct {
+  /** The construct id of the account setting under this construct; its Terraform address follows from it. */
+  static readonly ACCOUNT_ID = 'account';
+
+  /**
+   * Gives up managing the setting in `scope`'s stack without resetting it: a `removed` block with
+   * `destroy = false` for the address the setting had under `id` (Terraform 1.7+ forgets the
+   * resource instead of destroying it; destroying it would reset API Gateway's CloudWatch role for
+   * every environment in the account and region). Harmless when the stack never managed it.
+   * @see https://developer.hashicorp.com/terraform/language/resources/syntax#removing-resources
+   */
+  static relinquish(scope: Construct, id: string): string {
+    const stack = TerraformStack.of(scope);
+    const placeholder = new Construct(new Construct(scope, id), ApiGatewayAccountLogging.ACCOUNT_ID);
+    const address = `aws_api_gateway_account.${stack.getLogicalId(placeholder.node)}`;
+    stack.addOverride('removed', [{ from: address, lifecycle: { destroy: false } }]);
+    return address;
+  }
+
   /** The role API Gateway assumes to write logs. */
   readonly role: IamRole;
   /** The managed policy attachment. */
@@ -37,7 +56,7 @@ export class ApiGatewayAccountLogging extends Construct {
       role: this.role.name,
       policyArn: API_GATEWAY_CLOUDWATCH_POLICY_ARN,
     });
-    this.account = new ApiGatewayAccount(this, 'account', {
+    this.account = new ApiGatewayAccount(this, ApiGatewayAccountLogging.ACCOUNT_ID, {
       cloudwatchRoleArn: this.role.arn,
       dependsOn: [this.policyAttachment],
     });

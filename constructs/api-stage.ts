@@ -20,8 +20,8 @@ export interface ApiStageProps {
   readonly restApi: ApiGatewayRestApi;
   /** The stage name. */
   readonly stageName: string;
-  /** The account-level logging setting the stage's logging needs. */
-  readonly loggingDependsOn: ITerraformDependable;
+  /** The account-level logging setting the stage's logging needs. @default none: it is managed elsewhere */
+  readonly loggingDependsOn?: ITerraformDependable;
   /** Throttling of every method. */
   readonly throttling: Throttling;
   /** Retention of the access log group, in days. */
@@ -111,7 +111,7 @@ export class ApiStage extends Construct implements ApiDeploymentRegistry {
       stageName: props.stageName,
       xrayTracingEnabled: true,
       accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: ACCESS_LOG_FORMAT },
-      dependsOn: [props.loggingDependsOn],
+      dependsOn: props.loggingDependsOn ? [props.loggingDependsOn] : undefined,
     });
 
     this.methodSettings = new ApiGatewayMethodSettings(this, 'method-settings', {
@@ -125,7 +125,7 @@ export class ApiStage extends Construct implements ApiDeploymentRegistry {
         throttlingRateLimit: props.throttling.rateLimit,
         throttlingBurstLimit: props.throttling.burstLimit,
       },
-      dependsOn: [props.loggingDependsOn, this.executionLogGroup],
+      dependsOn: [...(props.loggingDependsOn ? [props.loggingDependsOn] : []), this.executionLogGroup],
     });
   }
 

@@ -26,8 +26,8 @@ export interface ModelApiProps {
   readonly throttling: Throttling;
   /** Retention of the access log group, in days. */
   readonly logRetentionDays: number;
-  /** The region's account-level logging setting, which stage logging needs. */
-  readonly accountLogging: ApiGatewayAccountLogging;
+  /** The region's account-level logging setting, which stage logging needs. @default managed elsewhere (by another environment in the account) */
+  readonly accountLogging?: ApiGatewayAccountLogging;
   /** Kong's egress ranges; when given, a resource policy refuses every other source. @default no policy */
   readonly allowedSourceCidrs?: readonly string[];
 }
@@ -86,7 +86,7 @@ export class ModelApi extends Construct {
     this.stage = new ApiStage(this, 'stage', {
       restApi: this.restApi,
       stageName: props.stageName,
-      loggingDependsOn: props.accountLogging.account,
+      loggingDependsOn: props.accountLogging?.account,
       throttling: props.throttling,
       logRetentionDays: props.logRetentionDays,
       accessLogGroupName: `/aws/apigateway/${props.name}/${props.stageName}/access`,

@@ -39,7 +39,15 @@ export abstract class GatewayStack extends TerraformStack {
     this.awsProvider =
       props.region === undefined
         ? undefined
-        : new AwsProvider(this, 'aws', { region: props.region, defaultTags: [{ tags: resourceTags(props.config) }] });
+        : new AwsProvider(this, 'aws', {
+            region: props.region,
+            defaultTags: [{ tags: resourceTags(props.config) }],
+            // The provider compares the credentials' account (from STS) with this list while Terraform
+            // configures it, before any plan or apply touches a resource, and stops with "AWS
+            // account ID not allowed" (hashicorp/aws 6.25.0 internal/conns/config.go ConfigureProvider,
+            // VerifyAccountIDAllowed; Terraform configures providers on every plan and apply walk).
+            ...(props.config.aws.accountId ? { allowedAccountIds: [props.config.aws.accountId] } : {}),
+          });
   }
 
   /**

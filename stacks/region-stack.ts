@@ -44,6 +44,8 @@ export class RegionStack extends GatewayStack {
   readonly api: ModelApi;
   /** Kong's API key and usage plan. */
   readonly kongAccess: ApiKeyUsagePlan;
+  /** API Gateway's account-level CloudWatch role in this region, when this environment manages it. */
+  readonly accountLogging: ApiGatewayAccountLogging | undefined;
   /** The certificate of a REGIONAL domain; undefined for EDGE (the global stack holds that one). */
   readonly regionalCertificate: DnsValidatedCertificate | undefined;
   /** The custom domain. */
@@ -86,9 +88,16 @@ export class RegionStack extends GatewayStack {
         }),
     );
 
-    const accountLogging = new ApiGatewayAccountLogging(this, 'api-gateway-account', {
-      roleName: naming.apiGatewayLogsRoleName(region),
-    });
+    // One CloudWatch role setting per account and region: this environment sets it, or relies on
+    // the one that does (see aws.apiGatewayAccountSettings).
+    // Relying, it forgets the setting it may have managed before rather than resetting it.
+    const accountLoggingId = 'api-gateway-account';
+    if (config.aws.apiGatewayAccountSettings === 'manage') {
+      this.accountLogging = new ApiGatewayAccountLogging(this, accountLoggingId, { roleName: naming.apiGatewayLogsRoleName(region) });
+    } else {
+      this.accountLogging = undefined;
+      ApiGatewayAccountLogging.relinquish(this, accountLoggingId);
+    }
 
     this.api = new ModelApi(this, 'api', {
       name: naming.restApiName,
@@ -97,7 +106,7 @@ export class RegionStack extends GatewayStack {
       stageName: naming.stageName,
       throttling: config.throttling,
       logRetentionDays: config.logRetentionDays,
-      accountLogging,
+      accountLogging: this.accountLogging,
       allowedSourceCidrs: config.kong.egressCidrs,
     });
 

@@ -200,6 +200,7 @@ export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' 
   if (source['variable']) document['variable'] = source['variable'];
   if (source['output']) document['output'] = rewrite(source['output']);
   if (source['moved']) document['moved'] = asList(source['moved']).map((m) => Object.fromEntries(Object.entries(m as Block).map(([k, v]) => [k, rewriteDependency(v)])));
+  if (source['removed']) document['removed'] = asList(source['removed']).map((r) => ({ ...(r as Block), from: rewriteDependency((r as Block)['from']!) }));
   return document;
 }
 

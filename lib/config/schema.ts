@@ -320,6 +320,24 @@ const tagValueSchema = z
 /** An environment name: also a file name in `config/`, a stage name and part of every stack name. */
 export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{0,11}$/;
 
+/** The AWS account an environment deploys to, and what it owns there. */
+const awsAccountSchema = z
+  .strictObject({
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id, e.g. "111122223333"' })
+      .optional()
+      .describe('The account every stack deploys to: each AWS provider refuses other credentials (allowed_account_ids) before it changes anything.'),
+    apiGatewayAccountSettings: z
+      .enum(['manage', 'rely'])
+      .default('manage')
+      .describe(
+        "API Gateway's CloudWatch role is one setting per account and region: manage it here (the default), or rely on the environment that manages it in this account (destroying the manager resets it for every environment there).",
+      ),
+  })
+  .prefault({})
+  .describe('The AWS account of the environment.');
+
 /** Where Terraform keeps each stack's state. */
 const backendSchema = z
   .discriminatedUnion('type', [
@@ -412,6 +430,7 @@ export const gatewayConfigSchema = z
       .default({})
       .describe('Tags applied to every AWS resource, on top of app, environment and managed-by.'),
     backend: backendSchema,
+    aws: awsAccountSchema,
     upstreamKeyRotation: z
       .string()
       .regex(/^[A-Za-z0-9._:-]{1,64}$/, { error: 'must be a short label such as "2026-11" or "rotation-2"' })
