@@ -5,7 +5,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
 import { MODEL_HOST_CONFIG_ENV } from '../lambda/contract';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../lib/aws';
-import { bedrockInvokeStatements } from '../lib/bedrock';
+import { bedrockInvokeStatements, type ResolvedBedrockModel } from '../lib/bedrock';
 import { contradictoryProps } from '../lib/errors';
 import { MODEL_HOST_HANDLER } from '../lib/bundle';
 import { hostConfigOf } from '../lib/config/host-config';
@@ -30,6 +30,12 @@ export interface ModelFunctionProps {
   readonly region: AwsRegion;
   /** The account id, a reference; needed for Bedrock inference profiles only. @default none */
   readonly accountId?: string;
+  /**
+   * For a `bedrock-chat` model (required there, refused otherwise): the id it invokes in this
+   * region and where Bedrock may process its requests (`resolveBedrockModel`). It replaces
+   * `settings.modelId` in the host's configuration and scopes the role's Bedrock permissions.
+   */
+  readonly bedrockModel?: ResolvedBedrockModel;
 }
 
 /**
@@ -59,6 +65,17 @@ export class ModelFunction extends Construct {
     if (props.code.kind !== model.kind) {
       throw contradictoryProps('ModelFunction', `model ${model.name} is ${model.kind}, but its code serves ${props.code.kind}`);
     }
+    const { bedrockModel } = props;
+    if ((model.kind === 'bedrock-chat') !== (bedrockModel !== undefined)) {
+      throw contradictoryProps('ModelFunction', `bedrockModel is for bedrock-chat models only, and required there (model ${model.name} is ${model.kind})`);
+    }
+    if (bedrockModel && bedrockModel.region !== props.region) {
+      throw contradictoryProps('ModelFunction', `bedrockModel was resolved for ${bedrockModel.region}, but the function runs in ${props.region}`);
+    }
+    const hostConfig = hostConfigOf(model);
+    if (hostConfig.kind === 'bedrock-chat' && bedrockModel) {
+      hostConfig.settings = { ...hostConfig.settings, modelId: bedrockModel.invokeId };
+    }
 
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: functionLogGroupName(props.functionName),
@@ -87,7 +104,7 @@ export class ModelFunction extends Construct {
           Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           Resource: '*',
         },
-        ...(model.kind === 'bedrock-chat' ? bedrockInvokeStatements(model.settings.modelId, props.region, props.accountId) : []),
+        ...(bedrockModel ? bedrockInvokeStatements(bedrockModel, props.accountId) : []),
       ]),
     });
 
@@ -105,7 +122,7 @@ export class ModelFunction extends Construct {
       reservedConcurrentExecutions: model.reservedConcurrency,
       tracingConfig: { mode: 'Active' },
       loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
-      environment: { variables: { [MODEL_HOST_CONFIG_ENV]: JSON.stringify(hostConfigOf(model)) } },
+      environment: { variables: { [MODEL_HOST_CONFIG_ENV]: JSON.stringify(hostConfig) } },
       dependsOn: [this.logGroup, this.rolePolicy],
     });
   }

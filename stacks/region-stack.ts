@@ -11,8 +11,8 @@ import { ModelHostCode } from '../constructs/model-host-code';
 import type { ModelKind } from '../lambda/contract';
 import type { AwsRegion } from '../lib/aws';
 import { modelHostPackages, type ModelHostPackage } from '../lib/bundle';
-import { parseBedrockModelId } from '../lib/bedrock';
-import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
+import { resolveBedrockModel, type ResolvedBedrockModel } from '../lib/bedrock';
+import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../lib/config/schema';
 import { contradictoryProps } from '../lib/errors';
 import { Naming, regionalHostname } from '../lib/naming';
 import { GatewayStack } from './gateway-stack';
@@ -71,8 +71,10 @@ export class RegionStack extends GatewayStack {
       }
       return code;
     };
+    // Each Bedrock model as it is invoked here: in-Region or through the profile serving this region.
+    const bedrockModels = new Map(hosted.map((m) => [m.name, bedrockModelIn(region, m)]));
     // The account id scopes Bedrock inference-profile permissions; looked up only when needed.
-    const accountId = hosted.some((m) => m.kind === 'bedrock-chat' && parseBedrockModelId(m.settings.modelId).inferenceProfileId)
+    const accountId = [...bedrockModels.values()].some((m) => m?.profile)
       ? new DataAwsCallerIdentity(this, 'account').accountId
       : undefined;
     this.modelFunctions = hosted.map(
@@ -85,6 +87,7 @@ export class RegionStack extends GatewayStack {
           logRetentionDays: config.logRetentionDays,
           region,
           accountId,
+          bedrockModel: bedrockModels.get(model.name),
         }),
     );
 
@@ -146,4 +149,15 @@ export class RegionStack extends GatewayStack {
       description: 'POST URL of each model (requires the upstream API key; clients go through Kong).',
     });
   }
+}
+
+/**
+ * The Bedrock model a `bedrock-chat` model invokes in a region; undefined for other kinds.
+ * Validation (rule bedrockModelsAvailable) has refused every configuration this cannot resolve.
+ */
+function bedrockModelIn(region: AwsRegion, model: HostedModelConfig): ResolvedBedrockModel | undefined {
+  if (model.kind !== 'bedrock-chat') return undefined;
+  const resolution = resolveBedrockModel(model.settings.modelId, region, model.crossRegionInference);
+  if ('problem' in resolution) throw contradictoryProps('RegionStack', `model ${model.name} in ${region}: ${resolution.problem}`);
+  return resolution.model;
 }

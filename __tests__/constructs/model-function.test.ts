@@ -5,6 +5,8 @@ import { Testing } from 'cdktf';
 import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema } from '../../lambda/contract';
 import { ModelFunction } from '../../constructs/model-function';
 import { ModelHostCode } from '../../constructs/model-host-code';
+import type { AwsRegion } from '../../lib/aws';
+import { resolveBedrockModel, type CrossRegionInference, type ResolvedBedrockModel } from '../../lib/bedrock';
 import { isHostedModel } from '../../lib/config/schema';
 import { modelDocument, testConfig } from '../support/config';
 import { modelFunctionFixture } from '../support/fixtures';
@@ -83,55 +85,101 @@ describe('ModelFunction', () => {
 });
 
 describe('ModelFunction for a Bedrock chat model', () => {
-  function policyOf(modelId: string, accountId?: string) {
+  const ACCOUNT = '123456789012';
+
+  /** The function of a bedrock-chat model configured with `modelId`, as resolved for eu-west-1. */
+  function synthChat(modelId: string, routing: CrossRegionInference = 'fallback', region: AwsRegion = 'eu-west-1') {
+    const model = testConfig({
+      models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId }, crossRegionInference: routing })],
+    }).models.filter(isHostedModel)[0]!;
+    const resolution = resolveBedrockModel(modelId, region, routing);
+    if ('problem' in resolution) throw new Error(resolution.problem);
     const json = synthConstructs((scope) => {
-      const model = testConfig({
-        models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId } })],
-      }).models.filter(isHostedModel)[0]!;
       new ModelFunction(scope, 'model-chat', {
         model,
         functionName: 'aigw-test-chat',
         roleName: 'aigw-test-eu-west-1-chat',
         code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
         logRetentionDays: 14,
-        region: 'eu-west-1',
-        accountId,
+        region,
+        accountId: ACCOUNT,
+        bedrockModel: resolution.model,
       });
     });
-    return JSON.parse(onlyResource(json, 'aws_iam_role_policy')['policy'] as string) as { Statement: Record<string, unknown>[] };
+    const policy = JSON.parse(onlyResource(json, 'aws_iam_role_policy')['policy'] as string) as { Statement: Record<string, unknown>[] };
+    const env = (onlyResource(json, 'aws_lambda_function')['environment'] as { variables: Record<string, string> }).variables;
+    return { bedrock: policy.Statement.slice(2), host: modelHostConfigSchema.parse(JSON.parse(env[MODEL_HOST_CONFIG_ENV]!)) };
   }
 
-  test('may invoke exactly the configured foundation model in its region', () => {
-    expect(policyOf('anthropic.claude-3-5-haiku-20241022-v1:0').Statement.slice(2)).toEqual([
+  const profileArn = (id: string) => `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/${id}`;
+  const throughProfile = (id: string, resource: string[]) => ({
+    Sid: 'InvokeProfileModelOnlyThroughProfile',
+    Effect: 'Allow',
+    Action: ['bedrock:InvokeModel'],
+    Resource: resource,
+    Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn(id) } },
+  });
+
+  test('in-Region: may invoke exactly the foundation model in its region, and the host invokes that id', () => {
+    const { bedrock, host } = synthChat('anthropic.claude-3-haiku-20240307-v1:0', 'never');
+    expect(bedrock).toEqual([
       {
         Sid: 'InvokeConfiguredModel',
         Effect: 'Allow',
         Action: ['bedrock:InvokeModel'],
-        Resource: 'arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',
+        Resource: 'arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0',
       },
+    ]);
+    expect(host.kind === 'bedrock-chat' && host.settings.modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
+    expect(host).not.toHaveProperty('crossRegionInference');
+  });
+
+  test('a model Bedrock offers here only through eu.: the host invokes the profile, allowed with its model in each destination', () => {
+    // amazon.nova-micro-v1:0 is not in-Region in eu-west-1; eu. routes eu-west-1 to four regions.
+    const { bedrock, host } = synthChat('amazon.nova-micro-v1:0');
+    expect(host.kind === 'bedrock-chat' && host.settings.modelId).toBe('eu.amazon.nova-micro-v1:0');
+    expect(bedrock).toEqual([
+      { Sid: 'InvokeConfiguredProfile', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: profileArn('eu.amazon.nova-micro-v1:0') },
+      throughProfile(
+        'eu.amazon.nova-micro-v1:0',
+        ['eu-west-1', 'eu-central-1', 'eu-north-1', 'eu-west-3'].map((r) => `arn:aws:bedrock:${r}::foundation-model/amazon.nova-micro-v1:0`),
+      ),
     ]);
   });
 
-  test('through an inference profile: the profile, and its model only when reached through it', () => {
-    expect(policyOf('eu.anthropic.claude-3-5-haiku-20241022-v1:0', '123456789012').Statement.slice(2)).toEqual([
-      {
-        Sid: 'InvokeConfiguredProfile',
-        Effect: 'Allow',
-        Action: ['bedrock:InvokeModel'],
-        Resource: 'arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-haiku-20241022-v1:0',
-      },
-      {
-        Sid: 'InvokeProfileModelOnlyThroughProfile',
-        Effect: 'Allow',
-        Action: ['bedrock:InvokeModel'],
-        Resource: 'arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0',
-        Condition: {
-          StringEquals: {
-            'bedrock:InferenceProfileArn': 'arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.anthropic.claude-3-5-haiku-20241022-v1:0',
-          },
-        },
-      },
-    ]);
+  test('a global profile named in the configuration: its model in the region and worldwide (the region-less ARN)', () => {
+    const { bedrock } = synthChat('global.anthropic.claude-haiku-4-5-20251001-v1:0');
+    expect(bedrock[1]).toEqual(
+      throughProfile('global.anthropic.claude-haiku-4-5-20251001-v1:0', [
+        'arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0',
+        'arn:aws:bedrock:::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0',
+      ]),
+    );
+  });
+
+  test('a profile missing from the availability table: its model in any region, still only through the profile', () => {
+    const { bedrock } = synthChat('eu.example.unlisted-model-v1:0');
+    expect(bedrock[1]).toEqual(throughProfile('eu.example.unlisted-model-v1:0', ['arn:aws:bedrock:*::foundation-model/example.unlisted-model-v1:0']));
+  });
+
+  test('refuses a Bedrock model resolved for another region, and a chat model without one', () => {
+    const model = testConfig({ models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' } })] })
+      .models.filter(isHostedModel)[0]!;
+    const inUsEast1 = resolveBedrockModel('amazon.nova-micro-v1:0', 'us-east-1', 'fallback');
+    const make = (bedrockModel: ResolvedBedrockModel | undefined) => () =>
+      synthConstructs((scope) => {
+        new ModelFunction(scope, 'm', {
+          model,
+          functionName: 'f',
+          roleName: 'r',
+          code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
+          logRetentionDays: 1,
+          region: 'eu-west-1',
+          bedrockModel,
+        });
+      });
+    expect(make('model' in inUsEast1 ? inUsEast1.model : undefined)).toThrow('bedrockModel was resolved for us-east-1, but the function runs in eu-west-1');
+    expect(make(undefined)).toThrow('bedrockModel is for bedrock-chat models only, and required there');
   });
 
   test('text models get no Bedrock permission at all', () => {

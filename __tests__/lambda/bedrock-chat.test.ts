@@ -5,7 +5,7 @@ import { createBedrockChatRuntime, finishReason } from '../../lambda/models/bedr
 import { hostConfig } from '../support/hosts';
 import { jsonBody, proxyEvent } from '../support/events';
 
-const MODEL_ID = 'anthropic.claude-3-5-haiku-20241022-v1:0';
+const MODEL_ID = 'amazon.nova-micro-v1:0';
 const bedrock = mockClient(BedrockRuntimeClient);
 let logs: LogEntry[];
 
@@ -146,7 +146,7 @@ describe('bedrock-chat: Bedrock failures become honest answers', () => {
   const hello = { messages: [{ role: 'user', content: 'Hello' }] };
 
   test.each([
-    ['ThrottlingException', 429, 'rate_limited', /throttling requests to anthropic\.claude/],
+    ['ThrottlingException', 429, 'rate_limited', /throttling requests to amazon\.nova-micro/],
     ['ServiceQuotaExceededException', 429, 'rate_limited', /throttling/],
     ['ModelTimeoutException', 504, 'upstream_timeout', /did not answer in time/],
     ['AccessDeniedException', 502, 'model_unavailable', /enable access to this model in the Bedrock console \(Model access\)/],

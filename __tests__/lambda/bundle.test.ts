@@ -57,7 +57,7 @@ describe('the Lambda packages synth produces (what Lambda runs)', () => {
           modelDocument({ name: 'sentiment' }),
           modelDocument({ name: 'entities', kind: 'entities' }),
           modelDocument({ name: 'keywords', kind: 'keywords', settings: { maxKeywords: 3 } }),
-          modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0' } }),
+          modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' } }),
         ],
       }),
     );

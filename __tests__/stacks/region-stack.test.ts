@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import { MODEL_HOST_CONFIG_ENV } from '../../lambda/contract';
 import { GlobalStack } from '../../stacks/global-stack';
 import { RegionStack } from '../../stacks/region-stack';
 import { modelDocument, testConfig } from '../support/config';
@@ -101,5 +102,55 @@ describe('RegionStack with several model kinds', () => {
     } finally {
       plain.cleanup();
     }
+  });
+});
+
+describe('RegionStack and Bedrock availability', () => {
+  // dev's assistant: amazon.nova-micro-v1:0 is in-Region in us-east-1, only through eu. in eu-west-1.
+  const synth = () =>
+    synthesizeEnvironment(
+      testConfig({
+        regions: ['us-east-1', 'eu-west-1'],
+        models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' } })],
+      }),
+    );
+
+  test('each region invokes the id Bedrock serves there, and may invoke only it and its destinations', () => {
+    const app = synth();
+    try {
+      const seen = Object.fromEntries(
+        (['us-east-1', 'eu-west-1'] as const).map((region) => {
+          const stack = app.stack(`aigw-test-${region}`);
+          const [fn] = resources(stack, 'aws_lambda_function');
+          const host = JSON.parse((fn!['environment'] as { variables: Record<string, string> }).variables[MODEL_HOST_CONFIG_ENV]!) as { settings: { modelId: string } };
+          const [policy] = resources(stack, 'aws_iam_role_policy');
+          const statements = (JSON.parse(policy!['policy'] as string) as { Statement: { Resource: string | string[] }[] }).Statement.slice(2);
+          return [region, { modelId: host.settings.modelId, resources: statements.map((s) => s.Resource), callerIdentity: stack.data?.['aws_caller_identity'] !== undefined }];
+        }),
+      );
+      expect(seen['us-east-1']).toEqual({
+        modelId: 'amazon.nova-micro-v1:0',
+        resources: ['arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0'],
+        callerIdentity: false,
+      });
+      expect(seen['eu-west-1']).toEqual({
+        modelId: 'eu.amazon.nova-micro-v1:0',
+        resources: [
+          expect.stringMatching(/^arn:aws:bedrock:eu-west-1:\$\{data\.aws_caller_identity\.account\.account_id\}:inference-profile\/eu\.amazon\.nova-micro-v1:0$/),
+          ['eu-west-1', 'eu-central-1', 'eu-north-1', 'eu-west-3'].map((r) => `arn:aws:bedrock:${r}::foundation-model/amazon.nova-micro-v1:0`),
+        ],
+        callerIdentity: true,
+      });
+    } finally {
+      app.cleanup();
+    }
+  });
+
+  test('a configuration validation would refuse never reaches Terraform', () => {
+    expect(() =>
+      synthesizeEnvironment(
+        testConfig({ regions: ['eu-west-1'], models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'meta.llama3-1-8b-instruct-v1:0' } })] }),
+      ),
+    ).toThrow(/RegionStack: model chat in eu-west-1: meta\.llama3-1-8b-instruct-v1:0 is not offered in-Region in eu-west-1/);
   });
 });

@@ -16,7 +16,7 @@ const schemas = {
 
 /** Settings a kind cannot do without. */
 const required: { [K in ModelKind]?: Record<string, unknown> } = {
-  'bedrock-chat': { settings: { modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0' } },
+  'bedrock-chat': { settings: { modelId: 'amazon.nova-micro-v1:0' } },
 };
 
 /** A host configuration of one kind, validated by that kind's own schema (defaults applied). */

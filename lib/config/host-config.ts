@@ -11,5 +11,10 @@ export function hostConfigOf(model: HostedModelConfig): ModelHostConfig {
     allowedGroups: _groups,
     ...host
   } = model;
+  if (host.kind === 'bedrock-chat') {
+    // Where Bedrock runs the model is settled at synth, into settings.modelId (lib/bedrock.ts).
+    const { crossRegionInference: _routing, ...bedrockHost } = host;
+    return bedrockHost;
+  }
   return host;
 }

@@ -10,6 +10,8 @@ import {
   LAMBDA_LIMITS,
   TAG_LIMITS,
 } from '../aws';
+import { resolveBedrockModel } from '../bedrock';
+import { BEDROCK_AVAILABILITY_READ_ON } from '../bedrock-availability';
 import { egressCidrProblem, trustedCidrProblem } from '../cidr';
 import type { ConfigIssue } from '../errors';
 import { modelPath, Naming, regionalHostname } from '../naming';
@@ -31,7 +33,13 @@ type View<T> = T extends readonly (infer E)[]
     ? { readonly [K in keyof T]?: View<T[K]> }
     : T;
 
-type Rule = (config: ConfigView) => ConfigIssue[];
+/** What rules may know besides the configuration. */
+export interface RuleContext {
+  /** The current day (ISO date), for facts that expire, such as a Bedrock model's end of life. */
+  readonly today: string;
+}
+
+type Rule = (config: ConfigView, context: RuleContext) => ConfigIssue[];
 
 /** Each region at most once: a second copy would be a second stack with the same name. */
 const uniqueRegions: Rule = (config) =>
@@ -344,6 +352,31 @@ const promptPatternsCompile: Rule = ({ models }) =>
     );
   });
 
+/**
+ * Bedrock must serve every `bedrock-chat` model in every region of the environment: in-Region or
+ * through the geographic inference profile its crossRegionInference allows (lib/bedrock.ts), and
+ * not past its end of life. One issue per model names every region it fails in.
+ */
+const bedrockModelsAvailable: Rule = ({ models, regions }, { today }) => {
+  const valid = (regions ?? []).filter((r) => r !== undefined);
+  return (models ?? []).flatMap((model, i) => {
+    if (model?.kind !== 'bedrock-chat') return [];
+    const failures = valid.flatMap((region) => {
+      const resolution = resolveBedrockModel(model.settings.modelId, region, model.crossRegionInference, today);
+      return 'problem' in resolution ? [`${region}: ${resolution.problem}`] : [];
+    });
+    if (failures.length === 0) return [];
+    return [
+      {
+        path: ['models', i, 'settings', 'modelId'],
+        problem: `Bedrock cannot serve it in ${failures.length === 1 ? 'one region' : `${failures.length} regions`} (${failures.join('; ')})`,
+        received: model.settings.modelId,
+        accepted: `a model Bedrock serves in every region of the environment (availability table read ${BEDROCK_AVAILABILITY_READ_ON}: lib/bedrock-availability.ts), or fewer regions`,
+      },
+    ];
+  });
+};
+
 /** Every cross-field rule, in the order their problems are reported. */
 export const CONFIG_RULES: readonly Rule[] = [
   uniqueRegions,
@@ -365,11 +398,12 @@ export const CONFIG_RULES: readonly Rule[] = [
   corsCredentialsNeedOrigins,
   egressCidrsValid,
   promptPatternsCompile,
+  bedrockModelsAvailable,
 ];
 
 /** Runs every rule over the valid parts of a configuration. */
-export function checkConfigRules(config: ConfigView): ConfigIssue[] {
-  return CONFIG_RULES.flatMap((rule) => rule(config));
+export function checkConfigRules(config: ConfigView, context: RuleContext): ConfigIssue[] {
+  return CONFIG_RULES.flatMap((rule) => rule(config, context));
 }
 
 function longestRegion(config: ConfigView) {

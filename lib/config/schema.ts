@@ -25,6 +25,7 @@ import {
   sentimentHostSchema,
   type ModelKind,
 } from '../../lambda/contract';
+import { CROSS_REGION_INFERENCE } from '../bedrock';
 
 const HOSTNAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
@@ -120,7 +121,16 @@ const modelSchema = z.discriminatedUnion('kind', [
   sentimentHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
   entitiesHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
   keywordsHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
-  bedrockChatHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
+  bedrockChatHostSchema.extend({
+    ...lambdaDeploymentFields,
+    ...accessFields,
+    crossRegionInference: z
+      .enum(CROSS_REGION_INFERENCE)
+      .default('fallback')
+      .describe(
+        'Where Bedrock may process requests when settings.modelId is a foundation model id: fallback (in-Region where Bedrock offers the model in the region, else the geographic cross-region inference profile that takes requests from it), prefer (that profile wherever there is one, for throughput), never (in-Region only). Global profiles are used only when named in modelId.',
+      ),
+  }),
   externalLlmModelSchema,
 ]);
 

@@ -13,13 +13,24 @@ export type ValidationResult =
   | { readonly config: GatewayConfig; readonly issues: readonly [] }
   | { readonly config?: undefined; readonly issues: readonly ConfigIssue[] };
 
+/** Options of {@link validateConfigDocument}. */
+export interface ValidationOptions {
+  /** The current day as an ISO date. @default today (UTC) */
+  readonly today?: string;
+}
+
+/** Today as an ISO date (UTC): the day facts with an expiry are judged on. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** Validates a configuration document (already parsed from YAML). */
-export function validateConfigDocument(raw: Record<string, unknown>): ValidationResult {
+export function validateConfigDocument(raw: Record<string, unknown>, options: ValidationOptions = {}): ValidationResult {
   const parsed = gatewayConfigSchema.safeParse(raw);
   const issues: ConfigIssue[] = parsed.success
     ? []
     : translateIssues(gatewayConfigSchema, raw, parsed.error.issues);
-  issues.push(...checkConfigRules(parsed.success ? parsed.data : partialView(raw)));
+  issues.push(...checkConfigRules(parsed.success ? parsed.data : partialView(raw), { today: options.today ?? todayUtc() }));
   if (parsed.success && issues.length === 0) return { config: parsed.data, issues: [] };
   return { issues };
 }
