@@ -1,10 +1,10 @@
 import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { API_GATEWAY_CLOUDWATCH_POLICY_ARN, SERVICE_PRINCIPALS } from '../lib/aws';
 import { serviceTrustPolicy } from '../lib/iam';
+import { forgetResource } from '../lib/terraform';
 
 /** Properties of {@link ApiGatewayAccountLogging}. */
 export interface ApiGatewayAccountLoggingProps {
@@ -31,11 +31,7 @@ export class ApiGatewayAccountLogging extends Construct {
    * @see https://developer.hashicorp.com/terraform/language/resources/syntax#removing-resources
    */
   static relinquish(scope: Construct, id: string): string {
-    const stack = TerraformStack.of(scope);
-    const placeholder = new Construct(new Construct(scope, id), ApiGatewayAccountLogging.ACCOUNT_ID);
-    const address = `aws_api_gateway_account.${stack.getLogicalId(placeholder.node)}`;
-    stack.addOverride('removed', [{ from: address, lifecycle: { destroy: false } }]);
-    return address;
+    return forgetResource(new Construct(new Construct(scope, id), ApiGatewayAccountLogging.ACCOUNT_ID), 'aws_api_gateway_account');
   }
 
   /** The role API Gateway assumes to write logs. */

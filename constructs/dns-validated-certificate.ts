@@ -4,6 +4,7 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { contradictoryProps } from '../lib/errors';
+import { forgetResource } from '../lib/terraform';
 
 /** A Route 53 hosted zone, as constructs need it. */
 export interface HostedZoneRef {
@@ -19,6 +20,21 @@ export interface DnsValidatedCertificateProps {
   readonly subjectAlternativeNames?: readonly string[];
   /** The public hosted zone that holds the validation records. */
   readonly zone: HostedZoneRef;
+  /**
+   * Terraform refuses any plan that would destroy or replace the certificate (`prevent_destroy`):
+   * for a certificate another stack uses, whose replacement in this stack alone cannot complete.
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * A certificate kept from an earlier generation while others may still use it: Terraform plans
+   * no change to it (`ignore_changes = all`, so configuration that changed since cannot replace it),
+   * and forgets its validation records and validation rather than destroying them (a later
+   * certificate for the same names uses the same records). Destroyed once it leaves the
+   * configuration. `certificateArn` is then the certificate's own ARN.
+   * @default false
+   */
+  readonly retained?: boolean;
 }
 
 /**
@@ -30,17 +46,41 @@ export interface DnsValidatedCertificateProps {
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/acm_certificate_validation
  */
 export class DnsValidatedCertificate extends Construct {
+  /** Construct ids of the children: with the construct's own id, they make the Terraform addresses. */
+  static readonly CHILD_IDS = { certificate: 'certificate', validationRecords: 'validation-record', validation: 'validation' } as const;
+
+  /**
+   * Forgets, without destroying, the validation records and validation a certificate construct
+   * with id `id` had in `scope` (see {@link DnsValidatedCertificateProps.retained}). ACM uses one
+   * validation record per domain name and account for every certificate of that name, so deleting
+   * an old certificate's records would take them from its successor.
+   * @see https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html
+   */
+  static forgetValidation(scope: Construct, id: string): void {
+    DnsValidatedCertificate.forgetValidationUnder(new Construct(scope, id));
+  }
+
+  private static forgetValidationUnder(owner: Construct): void {
+    const ids = DnsValidatedCertificate.CHILD_IDS;
+    forgetResource(new Construct(owner, ids.validationRecords), 'aws_route53_record');
+    forgetResource(new Construct(owner, ids.validation), 'aws_acm_certificate_validation');
+  }
+
   /** The certificate. */
   readonly certificate: AcmCertificate;
-  /** The validation records, one per distinct validation name. */
-  readonly validationRecords: Route53Record;
-  /** Completes when ACM has issued the certificate. */
-  readonly validation: AcmCertificateValidation;
+  /** The validation records, one per distinct validation name; undefined when retained. */
+  readonly validationRecords: Route53Record | undefined;
+  /** Completes when ACM has issued the certificate; undefined when retained. */
+  readonly validation: AcmCertificateValidation | undefined;
   /** The ARN of the issued certificate; referencing it waits for validation. */
   readonly certificateArn: string;
 
   constructor(scope: Construct, id: string, props: DnsValidatedCertificateProps) {
     super(scope, id);
+    const ids = DnsValidatedCertificate.CHILD_IDS;
+    if (props.retained && props.preventDestroy) {
+      throw contradictoryProps('DnsValidatedCertificate', 'a retained certificate is there to be destroyed later; it cannot also prevent its destruction');
+    }
     const sans = props.subjectAlternativeNames ?? [];
     if (sans.includes(props.domainName)) {
       throw contradictoryProps(
@@ -49,13 +89,24 @@ export class DnsValidatedCertificate extends Construct {
       );
     }
 
-    this.certificate = new AcmCertificate(this, 'certificate', {
+    this.certificate = new AcmCertificate(this, ids.certificate, {
       domainName: props.domainName,
       subjectAlternativeNames: sans.length ? [...sans] : undefined,
       validationMethod: 'DNS',
       options: { certificateTransparencyLoggingPreference: 'ENABLED' },
-      lifecycle: { createBeforeDestroy: true },
+      lifecycle: {
+        createBeforeDestroy: true,
+        ...(props.preventDestroy ? { preventDestroy: true } : {}),
+        ...(props.retained ? { ignoreChanges: 'all' } : {}),
+      },
     });
+    if (props.retained) {
+      this.validationRecords = undefined;
+      this.validation = undefined;
+      this.certificateArn = this.certificate.arn;
+      DnsValidatedCertificate.forgetValidationUnder(this);
+      return;
+    }
 
     // One record per name on the certificate, keyed by the names themselves: they are known when
     // Terraform plans, while the records' values are not until ACM has created the certificate.
@@ -66,7 +117,7 @@ export class DnsValidatedCertificate extends Construct {
     const byName = TerraformIterator.fromList(this.certificate.domainValidationOptions).forExpressionForMap('val.domain_name', 'val');
     const names = TerraformIterator.fromList([props.domainName, ...sans]);
     const option = (field: string) => Token.asString(Fn.lookup(Fn.lookup(byName, names.value), field));
-    this.validationRecords = new Route53Record(this, 'validation-record', {
+    this.validationRecords = new Route53Record(this, ids.validationRecords, {
       forEach: names,
       zoneId: props.zone.zoneId,
       name: option('resource_record_name'),
@@ -76,7 +127,7 @@ export class DnsValidatedCertificate extends Construct {
       allowOverwrite: true,
     });
 
-    this.validation = new AcmCertificateValidation(this, 'validation', {
+    this.validation = new AcmCertificateValidation(this, ids.validation, {
       certificateArn: this.certificate.arn,
       validationRecordFqdns: Token.asList(TerraformIterator.fromResources(this.validationRecords).pluckProperty('fqdn')),
     });

@@ -30,6 +30,11 @@ export const GLOBAL_OUTPUTS = {
   upstreamApiKey: 'upstream_api_key',
 } as const;
 
+/** The construct id of an EDGE certificate generation: generation 1 keeps the id it always had. */
+export function edgeCertificateId(generation: number): string {
+  return generation === 1 ? 'edge-certificate' : `edge-certificate-g${generation}`;
+}
+
 /** The name of the remote state data source through which a stack reads the global stack. */
 export const GLOBAL_STATE_DATA_SOURCE = 'global';
 
@@ -47,8 +52,10 @@ export interface GlobalStackProps {
 export class GlobalStack extends GatewayStack {
   /** The hosted zone of the configured zone name. */
   readonly hostedZone: DataAwsRoute53Zone;
-  /** The certificate of the regional hostnames, for EDGE endpoints. */
+  /** The certificate of the regional hostnames (its current generation), for EDGE endpoints. */
   readonly edgeCertificate: DnsValidatedCertificate | undefined;
+  /** Earlier generations of the EDGE certificate, kept until `retireBelow` passes them. */
+  readonly retainedEdgeCertificates: readonly DnsValidatedCertificate[];
   /** The API key Kong injects and every regional API requires. */
   readonly upstreamApiKey: UpstreamApiKey;
 
@@ -65,13 +72,37 @@ export class GlobalStack extends GatewayStack {
     // other region's CloudFront distribution; and ACM's default quota of 10 names per certificate
     // never caps the number of regions. The wildcard covers nothing but the API domain's own
     // subdomains, and its private key never leaves ACM.
-    this.edgeCertificate =
-      config.endpointType === 'EDGE'
-        ? new DnsValidatedCertificate(this, 'edge-certificate', {
-            domainName: `*.${config.dns.apiDomain}`,
-            zone: { zoneId: this.hostedZone.zoneId },
-          })
-        : undefined;
+    //
+    // Generations: the region stacks use this certificate through their custom domains, in other
+    // Terraform states, so replacing it here alone deadlocks: ACM refuses to delete a certificate in
+    // use, and the AWS provider retries DeleteCertificate on ResourceInUseException for 20 minutes
+    // before failing (terraform-provider-aws v6, internal/service/acm resourceCertificateDelete and
+    // certificateCrossServicePropagationTimeout). A custom domain takes a new certificate in place
+    // (apigateway resourceDomainName: certificate_arn is not ForceNew; resourceDomainNameUpdate
+    // patches it). So a replacement is a new generation beside the old one: the regions move to it
+    // on their next deploy, and the old one is deleted only when dns.edgeCertificate.retireBelow
+    // passes it. The current generation refuses destruction, so a change that would replace it in
+    // place fails at plan instead. Generation 1 keeps the construct id (the Terraform addresses) the
+    // certificate always had.
+    const edge = config.dns.edgeCertificate;
+    const certificateProps = { domainName: `*.${config.dns.apiDomain}`, zone: { zoneId: this.hostedZone.zoneId } };
+    const retained: DnsValidatedCertificate[] = [];
+    if (config.endpointType === 'EDGE') {
+      this.edgeCertificate = new DnsValidatedCertificate(this, edgeCertificateId(edge.generation), {
+        ...certificateProps,
+        preventDestroy: edge.preventDestroy,
+      });
+      for (let generation = 1; generation < edge.generation; generation++) {
+        if (generation >= edge.retireBelow) {
+          retained.push(new DnsValidatedCertificate(this, edgeCertificateId(generation), { ...certificateProps, retained: true }));
+        } else {
+          DnsValidatedCertificate.forgetValidation(this, edgeCertificateId(generation));
+        }
+      }
+    } else {
+      this.edgeCertificate = undefined;
+    }
+    this.retainedEdgeCertificates = retained;
 
     this.upstreamApiKey = new UpstreamApiKey(this, 'upstream-api-key', { rotation: config.upstreamKeyRotation });
 

@@ -154,8 +154,20 @@ function attributeView(address: string, type: string, block: Block, attributes: 
   return `\${${instance}}`;
 }
 
-function standInBlock(block: Block): Block {
+/**
+ * Arguments whose change makes the provider replace the resource (ForceNew in its schema). A
+ * stand-in replaces itself when they change (`triggers_replace`), as the real resource would;
+ * other changes update it in place. hashicorp/terraform-provider-aws v6.25.0,
+ * internal/service/acm resourceCertificate schema (lonegunmanb/terraform-provider-aws-index add8b630).
+ */
+const FORCE_NEW: Record<string, readonly string[]> = {
+  aws_acm_certificate: ['certificate_authority_arn', 'domain_name', 'key_algorithm', 'subject_alternative_names', 'validation_method', 'validation_option'],
+};
+
+function standInBlock(type: string, block: Block): Block {
   const standIn: Block = { input: rewrite(Object.fromEntries(Object.entries(block).filter(([k]) => !META_ARGUMENTS.has(k))) as Json) };
+  const forceNew = (FORCE_NEW[type] ?? []).filter((argument) => block[argument] !== undefined);
+  if (forceNew.length) standIn['triggers_replace'] = rewrite(Object.fromEntries(forceNew.map((argument) => [argument, block[argument]!])) as Json);
   if (block['for_each'] !== undefined) standIn['for_each'] = rewrite(block['for_each']);
   if (block['count'] !== undefined) standIn['count'] = rewrite(block['count']);
   if (block['depends_on'] !== undefined) standIn['depends_on'] = asList(block['depends_on']).map(rewriteDependency);
@@ -164,6 +176,8 @@ function standInBlock(block: Block): Block {
     const kept: Block = {};
     if (lifecycle['create_before_destroy'] !== undefined) kept['create_before_destroy'] = lifecycle['create_before_destroy'];
     if (lifecycle['prevent_destroy'] !== undefined) kept['prevent_destroy'] = lifecycle['prevent_destroy'];
+    // `all` means the same for a stand-in; attribute names are the real resource's, not terraform_data's.
+    if (lifecycle['ignore_changes'] === 'all') kept['ignore_changes'] = 'all';
     if (lifecycle['replace_triggered_by'] !== undefined) kept['replace_triggered_by'] = asList(lifecycle['replace_triggered_by']).map(rewriteDependency);
     if (Object.keys(kept).length) standIn['lifecycle'] = kept;
   }
@@ -178,7 +192,7 @@ export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' 
   const locals: Record<string, Json> = {};
   const add = (address: string, type: string, block: Block) => {
     const name = standInName(address);
-    resources[name] = standInBlock(block);
+    resources[name] = standInBlock(type, block);
     locals[`standin_${name}`] = attributeView(address, type, block, reads.get(address) ?? new Map(), computed);
   };
   for (const [type, named] of Object.entries((source['resource'] ?? {}) as Record<string, Record<string, Block>>)) {
@@ -278,5 +292,36 @@ export function planStack(stack: TerraformJson, computed: ComputedValues = 'unkn
     return { run: plan, plan: JSON.parse(shown) as PlanJson };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One local state carried across configurations: each `apply` plans a synthesized stack (providers
+ * stood in) against what the previous applies left, shows the plan, and applies it, as successive
+ * deploys of one stack would. Stand-ins need no provider, so applying works offline.
+ */
+export class StandInWorkspace {
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-tf-workspace-'));
+  private initialized = false;
+
+  /** Plans `stack` against the state so far and applies it; the plan, or terraform's errors. */
+  apply(stack: TerraformJson): { run: TerraformRun; plan?: PlanJson } {
+    fs.writeFileSync(path.join(this.dir, 'main.tf.json'), JSON.stringify(standInDocument(stack, { localPath: path.join(this.dir, 'state.tfstate') })));
+    fs.writeFileSync(path.join(this.dir, 'standin.auto.tfvars.json'), JSON.stringify(variableValues(stack)));
+    if (!this.initialized) {
+      const init = terraform(this.dir, ['init', '-input=false']);
+      if (!init.ok) return { run: init };
+      this.initialized = true;
+    }
+    const plan = terraform(this.dir, ['plan', '-input=false', '-lock=false', '-out=plan.bin']);
+    if (!plan.ok) return { run: plan };
+    const shown = execFileSync('terraform', ['show', '-json', 'plan.bin'], { cwd: this.dir, env: TERRAFORM_ENV(this.dir), encoding: 'utf8', maxBuffer: 64 << 20 });
+    const applied = terraform(this.dir, ['apply', '-input=false', '-lock=false', 'plan.bin']);
+    return { run: applied, plan: JSON.parse(shown) as PlanJson };
+  }
+
+  /** Removes the workspace. */
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

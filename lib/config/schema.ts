@@ -401,6 +401,29 @@ export const gatewayConfigSchema = z
         apiDomain: hostnameSchema.describe(
           'The API domain inside the zone; each region answers at "<region>.<apiDomain>".',
         ),
+        edgeCertificate: z
+          .strictObject({
+            generation: z
+              .int()
+              .min(1)
+              .max(1000)
+              .default(1)
+              .describe('The certificate generation the regions use. Raise it to replace the EDGE certificate (README: Replacing the EDGE certificate).'),
+            retireBelow: z
+              .int()
+              .min(1)
+              .max(1000)
+              .default(1)
+              .describe(
+                'Generations below this number are deleted; those from it up to the current one are kept, unchanged, because regions that have not deployed since may still use them. Raise it once every region runs on the current generation.',
+              ),
+            preventDestroy: z
+              .boolean()
+              .default(true)
+              .describe("Terraform refuses any plan that would destroy the current generation's certificate (which every region uses). Set false only to tear the environment down."),
+          })
+          .prefault({})
+          .describe('The EDGE certificate in us-east-1, shared by every region (EDGE endpoints only).'),
       })
       .describe('Where the regional APIs are published.'),
     endpointType: z
