@@ -218,6 +218,11 @@ export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' 
   return document;
 }
 
+/** The value a string variable without default gets: distinct per variable, so a plan shows which one leaked. */
+export function variablePlaceholder(name: string): string {
+  return `standin-var-${name}`;
+}
+
 /** Placeholder values for the stack's variables that have no default. */
 function variableValues(stack: TerraformJson): Record<string, Json> {
   const variables = (stack['variable'] ?? {}) as Record<string, Block>;
@@ -225,7 +230,7 @@ function variableValues(stack: TerraformJson): Record<string, Json> {
   for (const [name, variable] of Object.entries(variables)) {
     if ('default' in variable) continue;
     const type = String(variable['type'] ?? 'string');
-    values[name] = type.startsWith('number') ? 1 : type.startsWith('bool') ? true : type.startsWith('list') || type.startsWith('set') ? [] : type.startsWith('map') ? {} : 'standin';
+    values[name] = type.startsWith('number') ? 1 : type.startsWith('bool') ? true : type.startsWith('list') || type.startsWith('set') ? [] : type.startsWith('map') ? {} : variablePlaceholder(name);
   }
   return values;
 }
@@ -278,8 +283,11 @@ export interface PlanJson {
   readonly planned_values: { readonly outputs?: Record<string, { sensitive: boolean; value?: Json }> };
 }
 
-/** `terraform plan` of the stack with providers stood in and a local backend; the plan, or terraform's errors. */
-export function planStack(stack: TerraformJson, computed: ComputedValues = 'unknown'): { run: TerraformRun; plan?: PlanJson } {
+/**
+ * `terraform plan` of the stack with providers stood in and a local backend: terraform's output and,
+ * unless `json` is false (which saves a `terraform show`), the plan as JSON.
+ */
+export function planStack(stack: TerraformJson, computed: ComputedValues = 'unknown', options: { json?: boolean } = {}): { run: TerraformRun; plan?: PlanJson } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-tf-plan-'));
   try {
     fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInDocument(stack, { localPath: path.join(dir, 'state.tfstate') }, computed)));
@@ -287,7 +295,7 @@ export function planStack(stack: TerraformJson, computed: ComputedValues = 'unkn
     const init = terraform(dir, ['init', '-input=false']);
     if (!init.ok) return { run: init };
     const plan = terraform(dir, ['plan', '-input=false', '-refresh=false', '-lock=false', '-out=plan.bin']);
-    if (!plan.ok) return { run: plan };
+    if (!plan.ok || options.json === false) return { run: plan };
     const shown = execFileSync('terraform', ['show', '-json', 'plan.bin'], { cwd: dir, env: TERRAFORM_ENV(dir), encoding: 'utf8', maxBuffer: 64 << 20 });
     return { run: plan, plan: JSON.parse(shown) as PlanJson };
   } finally {

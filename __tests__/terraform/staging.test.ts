@@ -1,0 +1,3 @@
+import { describeTerraformProof } from '../support/terraform-proof';
+
+describeTerraformProof('staging');
