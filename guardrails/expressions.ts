@@ -30,6 +30,8 @@ export interface ExpressionContents {
   readonly references: readonly ExpressionReference[];
   /** Names of the functions called, e.g. `jsonencode`. */
   readonly functions: readonly string[];
+  /** The source of each directive (`%{ ... }`), without its delimiters. */
+  readonly directives: readonly string[];
 }
 
 /** Terraform's own objects a reference may start with. */
@@ -41,7 +43,7 @@ const IDENTIFIER_PART = /[A-Za-z0-9_-]/;
 
 /** The template expressions of a string value (nothing when it holds none). */
 export function expressionContents(text: string): ExpressionContents {
-  const found = { expressions: [] as string[], references: [] as ExpressionReference[], functions: [] as string[] };
+  const found = { expressions: [] as string[], references: [] as ExpressionReference[], functions: [] as string[], directives: [] as string[] };
   // Most strings hold no template sequence at all.
   if (text.includes('{')) scanTemplate(text, 0, text.length, found, new Set());
   return found;
@@ -56,6 +58,7 @@ interface Found {
   expressions: string[];
   references: ExpressionReference[];
   functions: string[];
+  directives: string[];
 }
 
 /** Scans template text between `start` and `end` for `${` and `%{` sequences. */
@@ -71,6 +74,7 @@ function scanTemplate(text: string, start: number, end: number, found: Found, lo
       const close = matchingBrace(text, i + 2, end);
       const body = text.slice(i + 2, close);
       found.expressions.push(body);
+      if (c === '%') found.directives.push(body);
       scanExpression(text, i + 2, close, found, locals);
       i = close + 1;
       continue;

@@ -92,6 +92,19 @@ export function stringEntries(value: unknown, name?: string): [string | undefine
   return [];
 }
 
+/**
+ * Every string Terraform reads as a template in a block's values: values and object keys (in
+ * Terraform's JSON syntax both are templates), named by the key they sit under.
+ */
+export function templateEntries(value: unknown, name?: string): [string | undefined, string][] {
+  if (typeof value === 'string') return [[name, value]];
+  if (Array.isArray(value)) return value.flatMap((v) => templateEntries(v, name));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]): [string | undefined, string][] => [[`${k} (a key)`, k], ...templateEntries(v, k)]);
+  }
+  return [];
+}
+
 /** The Kong plugins that apply to a route: scoped to it, or to its service (consumer plugins aside). */
 export function kongPluginsOfRoute(route: SynthResource, stack: StackView): SynthResource[] {
   const routeRef = `\${kong_route.${route.name}.id}`;

@@ -32,6 +32,7 @@ import { lambdaRuntime } from './rules/lambda-runtime';
 import { lambdaTracing } from './rules/lambda-tracing';
 import { logsRetention } from './rules/logs-retention';
 import { route53AliasTargets } from './rules/route53-alias-targets';
+import { terraformProjectExpressions } from './rules/terraform-project-expressions';
 import { terraformReferencesInStack } from './rules/terraform-references-in-stack';
 import type { GuardrailRule } from './rule';
 
@@ -70,6 +71,7 @@ export const RULES: readonly GuardrailRule[] = [
   kongConfigLiterals,
   kongDroppedSettings,
   terraformReferencesInStack,
+  terraformProjectExpressions,
 ];
 
 /** Every rule id. */

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../lib/config/schema';
 import { Naming } from '../lib/naming';
 import { resourceTags } from '../lib/tags';
 import { TERRAFORM_REQUIRED_VERSION } from '../lib/terraform';
+import { guardLiteralText } from '../lib/terraform-literals';
 import { addStateBackend } from './state-backend';
 
 /** Properties every stack of an environment takes. */
@@ -61,5 +62,14 @@ export abstract class GatewayStack extends TerraformStack {
    */
   override prepareStack(): void {
     this.ensureBackendExists();
+  }
+
+  /**
+   * Renders the stack with every piece of literal text escaped, so no text (configuration values
+   * above all) is ever read by Terraform as an expression: see lib/terraform-literals.ts.
+   */
+  override toTerraform(): ReturnType<TerraformStack['toTerraform']> {
+    guardLiteralText(this);
+    return super.toTerraform();
   }
 }

@@ -1,14 +1,13 @@
 import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import { Testing } from 'cdktf';
 import { ApiCustomDomain } from '../../constructs/api-custom-domain';
 import type { EndpointType } from '../../lib/aws';
 import { modelApiFixture } from '../support/fixtures';
-import { resources } from '../support/synth';
+import { resources, synthConstructsText } from '../support/synth';
 
 function synthDomain(endpointType: EndpointType): string {
-  return Testing.synthScope((scope) => {
+  return synthConstructsText((scope) => {
     const api = modelApiFixture(scope, { endpointType });
     new ApiCustomDomain(scope, 'domain', {
       hostname: 'eu-west-1.api.example.com',

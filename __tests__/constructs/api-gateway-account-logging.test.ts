@@ -1,11 +1,10 @@
 import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { Testing } from 'cdktf';
 import { ApiGatewayAccountLogging } from '../../constructs/api-gateway-account-logging';
-import { onlyResource } from '../support/synth';
+import { onlyResource, synthConstructsText } from '../support/synth';
 
 describe('ApiGatewayAccountLogging', () => {
-  const synthesized = Testing.synthScope((scope) => {
+  const synthesized = synthConstructsText((scope) => {
     new ApiGatewayAccountLogging(scope, 'logging', { roleName: 'aigw-dev-us-east-1-apigw-logs' });
   });
 

@@ -1,13 +1,13 @@
 import { ApiGatewayApiKey } from '@cdktf/provider-aws/lib/api-gateway-api-key';
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
-import { Testing, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import { ApiKeyUsagePlan } from '../../constructs/api-key-usage-plan';
 import { modelApiFixture } from '../support/fixtures';
-import { onlyResource } from '../support/synth';
+import { onlyResource, synthConstructsText } from '../support/synth';
 
 describe('ApiKeyUsagePlan', () => {
-  const synthesized = Testing.synthScope((scope) => {
+  const synthesized = synthConstructsText((scope) => {
     const key = new TerraformVariable(scope, 'upstream_key', { type: 'string', sensitive: true });
     const api = modelApiFixture(scope);
     new ApiKeyUsagePlan(scope, 'kong', {

@@ -4,13 +4,12 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { Testing } from 'cdktf';
 import { ACCESS_LOG_FORMAT, ApiStage } from '../../constructs/api-stage';
 import { accountLoggingFixture } from '../support/fixtures';
-import { onlyResource, resources } from '../support/synth';
+import { onlyResource, resources, synthConstructsText } from '../support/synth';
 
 describe('ApiStage', () => {
-  const synthesized = Testing.synthScope((scope) => {
+  const synthesized = synthConstructsText((scope) => {
     const restApi = new ApiGatewayRestApi(scope, 'api', { name: 'test' });
     const stage = new ApiStage(scope, 'stage', {
       restApi,

@@ -1,16 +1,16 @@
 import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import { Testing, TerraformOutput } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import { DnsValidatedCertificate } from '../../constructs/dns-validated-certificate';
-import { onlyResource, synthConstructs, type TerraformJson } from '../support/synth';
+import { onlyResource, synthConstructs, synthConstructsText, type TerraformJson } from '../support/synth';
 import { planStack } from '../support/terraform-plan';
 
 const zone = { zoneId: 'Z0000000TEST' };
 
 describe('DnsValidatedCertificate', () => {
   test('requests a DNS-validated certificate, replaced create-before-destroy, with CT logging on', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       new DnsValidatedCertificate(scope, 'cert', { domainName: '*.api.example.com', zone });
     });
     expect(synthesized).toHaveResourceWithProperties(AcmCertificate, {
@@ -60,7 +60,7 @@ describe('DnsValidatedCertificate', () => {
   });
 
   test('waits for validation through the records’ FQDNs, and exposes the validated ARN', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       const cert = new DnsValidatedCertificate(scope, 'cert', { domainName: 'api.example.com', subjectAlternativeNames: ['www.example.com'], zone });
       new TerraformOutput(scope, 'arn', { value: cert.certificateArn });
     });
@@ -78,7 +78,7 @@ describe('DnsValidatedCertificate', () => {
 
   test('rejects a SAN that repeats the domain name', () => {
     expect(() =>
-      Testing.synthScope((scope) => {
+      synthConstructsText((scope) => {
         new DnsValidatedCertificate(scope, 'cert', { domainName: 'a.example.com', subjectAlternativeNames: ['a.example.com'], zone });
       }),
     ).toThrow('DnsValidatedCertificate: "a.example.com" is both the domain name and a subject alternative name; list it once');

@@ -1,13 +1,12 @@
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { Testing } from 'cdktf';
 import { recordingDeployment } from '../support/fixtures';
 import { GATEWAY_ERROR_TEMPLATE, GatewayErrorResponses } from '../../constructs/gateway-error-responses';
-import { resources } from '../support/synth';
+import { resources, synthConstructsText } from '../support/synth';
 
 describe('GatewayErrorResponses', () => {
   test('answers every gateway 4XX and 5XX with the host’s JSON error shape', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       new GatewayErrorResponses(scope, 'errors', { restApi: new ApiGatewayRestApi(scope, 'api', { name: 'test' }), deployment: recordingDeployment() });
     });
     for (const responseType of ['DEFAULT_4XX', 'DEFAULT_5XX']) {

@@ -4,12 +4,12 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-method-response';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { Testing } from 'cdktf';
 import { recordingDeployment } from '../support/fixtures';
 import { HealthCheckRoute } from '../../constructs/health-check-route';
+import { synthConstructsText } from '../support/synth';
 
 describe('HealthCheckRoute', () => {
-  const synthesized = Testing.synthScope((scope) => {
+  const synthesized = synthConstructsText((scope) => {
     new HealthCheckRoute(scope, 'health', { restApi: new ApiGatewayRestApi(scope, 'api', { name: 'test' }), deployment: recordingDeployment() });
   });
 

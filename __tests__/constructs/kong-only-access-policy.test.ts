@@ -1,14 +1,13 @@
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
-import { Testing } from 'cdktf';
 import { recordingDeployment } from '../support/fixtures';
 import { KongOnlyAccessPolicy } from '../../constructs/kong-only-access-policy';
 import { modelApiFixture, modelFunctionFixture } from '../support/fixtures';
-import { onlyResource, resources } from '../support/synth';
+import { onlyResource, resources, synthConstructsText } from '../support/synth';
 
 describe('KongOnlyAccessPolicy', () => {
   test('allows Kong’s ranges and explicitly denies every other source', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       new KongOnlyAccessPolicy(scope, 'p', { restApi: new ApiGatewayRestApi(scope, 'api', { name: 'x' }), allowedSourceCidrs: ['198.51.100.10/32'], deployment: recordingDeployment() });
     });
     expect(synthesized).toHaveResourceWithProperties(ApiGatewayRestApiPolicy, { rest_api_id: '${aws_api_gateway_rest_api.api.id}' });
@@ -22,15 +21,15 @@ describe('KongOnlyAccessPolicy', () => {
 
   test('refuses an empty list, which would deny everyone', () => {
     expect(() =>
-      Testing.synthScope((scope) => new KongOnlyAccessPolicy(scope, 'p', { restApi: new ApiGatewayRestApi(scope, 'api', { name: 'x' }), allowedSourceCidrs: [], deployment: recordingDeployment() })),
+      synthConstructsText((scope) => new KongOnlyAccessPolicy(scope, 'p', { restApi: new ApiGatewayRestApi(scope, 'api', { name: 'x' }), allowedSourceCidrs: [], deployment: recordingDeployment() })),
     ).toThrow('KongOnlyAccessPolicy: allowedSourceCidrs is []; accepted: at least one range');
   });
 
   test('a ModelApi with egress ranges gets the policy, waits for it and redeploys when it changes', () => {
-    const json = JSON.parse(Testing.synthScope((scope) => void modelApiFixture(scope, { functions: [modelFunctionFixture(scope)] })));
+    const json = JSON.parse(synthConstructsText((scope) => void modelApiFixture(scope, { functions: [modelFunctionFixture(scope)] })));
     expect(resources(json, 'aws_api_gateway_rest_api_policy')).toHaveLength(0);
     const restricted = JSON.parse(
-      Testing.synthScope((scope) => {
+      synthConstructsText((scope) => {
         modelApiFixture(scope, { allowedSourceCidrs: ['198.51.100.10/32'] });
       }),
     );

@@ -1,11 +1,10 @@
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ModelApi } from '../../constructs/model-api';
 import type { EndpointType } from '../../lib/aws';
 import type { ModelFunction } from '../../constructs/model-function';
 import { modelApiFixture, modelFunctionFixture } from '../support/fixtures';
-import { onlyResource, resources, type TerraformJson } from '../support/synth';
+import { onlyResource, resources, synthConstructsText, type TerraformJson } from '../support/synth';
 import { planStack } from '../support/terraform-plan';
 
 function api(scope: Construct, functions: ModelFunction[], endpointType: EndpointType = 'EDGE'): ModelApi {
@@ -14,7 +13,7 @@ function api(scope: Construct, functions: ModelFunction[], endpointType: Endpoin
 
 describe('ModelApi', () => {
   test('is reachable only on its custom domain: the execute-api endpoint is disabled', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       api(scope, [modelFunctionFixture(scope)]);
     });
     expect(synthesized).toHaveResourceWithProperties(ApiGatewayRestApi, {
@@ -27,7 +26,7 @@ describe('ModelApi', () => {
   });
 
   test('uses the configured endpoint type', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       api(scope, [modelFunctionFixture(scope)], 'REGIONAL');
     });
     expect(synthesized).toHaveResourceWithProperties(ApiGatewayRestApi, { endpoint_configuration: { types: ['REGIONAL'] } });
@@ -36,7 +35,7 @@ describe('ModelApi', () => {
   test('one route per model under /v1, plus /health', () => {
     let paths: string[] = [];
     const json = JSON.parse(
-      Testing.synthScope((scope) => {
+      synthConstructsText((scope) => {
         const built = api(scope, [modelFunctionFixture(scope, 'sentiment'), modelFunctionFixture(scope, 'mood')]);
         paths = [...built.routes.map((r) => r.path), built.health.path];
       }),
@@ -49,7 +48,7 @@ describe('ModelApi', () => {
 
   test('the redeployment trigger hashes the whole of every part the deployment serves, and the deployment waits for each', () => {
     const json = JSON.parse(
-      Testing.synthScope((scope) => {
+      synthConstructsText((scope) => {
         api(scope, [modelFunctionFixture(scope)]);
       }),
     );
@@ -65,7 +64,7 @@ describe('ModelApi', () => {
   });
 
   test('an in-place change (a method that stops requiring the key) changes the trigger Terraform computes; ids alone would not', () => {
-    const synthesized = () => JSON.parse(Testing.synthScope((scope) => void api(scope, [modelFunctionFixture(scope)]))) as TerraformJson;
+    const synthesized = () => JSON.parse(synthConstructsText((scope) => void api(scope, [modelFunctionFixture(scope)]))) as TerraformJson;
     const before = synthesized();
     const after = synthesized();
     const post = Object.values(after.resource!['aws_api_gateway_method']!).find((m) => m['http_method'] === 'POST')!;
@@ -89,7 +88,7 @@ describe('ModelApi', () => {
   });
 
   test('refuses an API without models', () => {
-    expect(() => Testing.synthScope((scope) => void api(scope, []))).toThrow(
+    expect(() => synthConstructsText((scope) => void api(scope, []))).toThrow(
       'ModelApi: modelFunctions is empty; an API needs at least one model to serve',
     );
   });

@@ -1,7 +1,6 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { Testing } from 'cdktf';
 import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema } from '../../lambda/contract';
 import { ModelFunction } from '../../constructs/model-function';
 import { ModelHostCode } from '../../constructs/model-host-code';
@@ -10,11 +9,11 @@ import { resolveBedrockModel, type CrossRegionInference, type ResolvedBedrockMod
 import { isHostedModel } from '../../lib/config/schema';
 import { modelDocument, testConfig } from '../support/config';
 import { modelFunctionFixture } from '../support/fixtures';
-import { onlyResource, synthConstructs } from '../support/synth';
+import { onlyResource, synthConstructs, synthConstructsText } from '../support/synth';
 
 describe('ModelFunction', () => {
   test('runs the model host on nodejs22.x (arm64) with tracing and the model’s sizing', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       modelFunctionFixture(scope, 'sentiment', { memoryMb: 1024, timeoutSeconds: 20, reservedConcurrency: 7 });
     });
     expect(synthesized).toHaveResourceWithProperties(LambdaFunction, {
@@ -46,7 +45,7 @@ describe('ModelFunction', () => {
   });
 
   test('writes JSON logs to its own log group with the configured retention, created first', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       modelFunctionFixture(scope);
     });
     expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, { name: '/aws/lambda/aigw-test-sentiment', retention_in_days: 14 });
@@ -56,7 +55,7 @@ describe('ModelFunction', () => {
   });
 
   test('has its own role that only lambda.amazonaws.com may assume', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       modelFunctionFixture(scope);
     });
     expect(synthesized).toHaveResourceWithProperties(IamRole, { name: 'aigw-test-us-east-1-sentiment' });

@@ -3,11 +3,10 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ModelRoute } from '../../constructs/model-route';
 import { modelFunctionFixture, recordingDeployment } from '../support/fixtures';
-import { onlyResource } from '../support/synth';
+import { onlyResource, synthConstructsText } from '../support/synth';
 
 function route(scope: Construct): ModelRoute {
   const restApi = new ApiGatewayRestApi(scope, 'api', { name: 'test' });
@@ -18,7 +17,7 @@ function route(scope: Construct): ModelRoute {
 describe('ModelRoute', () => {
   test('answers POST /v1/<model> and requires the API key', () => {
     let path = '';
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       path = route(scope).path;
     });
     expect(path).toBe('/v1/sentiment');
@@ -27,7 +26,7 @@ describe('ModelRoute', () => {
   });
 
   test('proxies to the model’s function within the 29 s integration timeout', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       route(scope);
     });
     expect(synthesized).toHaveResourceWithProperties(ApiGatewayIntegration, {
@@ -40,7 +39,7 @@ describe('ModelRoute', () => {
   });
 
   test('lets only this API, stage, method and path invoke the function', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       route(scope);
     });
     expect(synthesized).toHaveResourceWithProperties(LambdaPermission, {

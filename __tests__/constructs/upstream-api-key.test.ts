@@ -1,11 +1,11 @@
 import { Password } from '@cdktf/provider-random/lib/password';
-import { Testing, TerraformOutput } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import { UpstreamApiKey } from '../../constructs/upstream-api-key';
-import { synthConstructs } from '../support/synth';
+import { synthConstructs, synthConstructsText } from '../support/synth';
 
 describe('UpstreamApiKey', () => {
   test('generates a 40-character alphanumeric key by default', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       new UpstreamApiKey(scope, 'key');
     });
     expect(synthesized).toHaveResourceWithProperties(Password, { length: 40, special: false });
@@ -21,7 +21,7 @@ describe('UpstreamApiKey', () => {
   });
 
   test.each([19, 129, 30.5])('rejects length %p (API Gateway needs at least 20 characters)', (length) => {
-    expect(() => Testing.synthScope((scope) => new UpstreamApiKey(scope, 'key', { length }))).toThrow(
+    expect(() => synthConstructsText((scope) => new UpstreamApiKey(scope, 'key', { length }))).toThrow(
       `UpstreamApiKey: length is ${length}; accepted: an integer from 20 to 128`,
     );
   });

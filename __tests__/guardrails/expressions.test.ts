@@ -37,6 +37,6 @@ describe('expressionContents', () => {
   });
 
   test('a plain string has nothing', () => {
-    expect(expressionContents('arn:aws:execute-api:us-east-1:123:abc/dev/POST/v1/x')).toEqual({ expressions: [], references: [], functions: [] });
+    expect(expressionContents('arn:aws:execute-api:us-east-1:123:abc/dev/POST/v1/x')).toEqual({ expressions: [], references: [], functions: [], directives: [] });
   });
 });

@@ -182,6 +182,11 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; not
     // A value of another stack's resource, handed over as a token: nothing in this stack declares it.
     nonCompliant: { aws_lambda_function: { f: { role: '${aws_iam_role.in-another-stack.arn}' } }, aws_iam_role: { r: { name: 'r' } } },
   },
+  'AIGW-TF-2': {
+    compliant: { aws_lambda_function: { f: { description: 'stop at $${file("x")} and %%{if}', role: '${sensitive(aws_iam_role.r.arn)}' } } },
+    // A stop sequence that reached Terraform unescaped.
+    nonCompliant: { aws_lambda_function: { f: { environment: { variables: { MODEL_HOST_CONFIG: '{"stop":["${file("/etc/passwd")}"]}' } } } } },
+  },
 };
 
 describe('every guardrail, in both directions', () => {
@@ -245,6 +250,17 @@ describe('specific detections', () => {
     const view = stackView('fixture', { output: { o: { value: '${aws_lambda_function.gone.arn}' } }, data: { aws_iam_policy_document: { d: { x: '${aws_s3_bucket.gone.arn}' } } } });
     const findings = evaluateStack(view).findings.filter((f) => f.rule === 'AIGW-TF-1');
     expect(findings.map((f) => f.address).sort()).toEqual(['data.aws_iam_policy_document.d', 'output.o']);
+  });
+
+  test('TF-2 names the function or directive that did not come from the project, in values and keys alike', () => {
+    const rule = RULES.find((r) => r.id === 'AIGW-TF-2')!;
+    const judge = (values: Record<string, unknown>) => {
+      const view = stackView('fixture', { resource: { aws_lambda_function: { f: values } } });
+      return rule.evaluate(view.resources[0]!, view);
+    };
+    expect(judge({ tags: { '${base64decode("eA==")}': 'x' } })).toEqual({ status: 'non-compliant', detail: '${base64decode("eA==")} (a key) calls base64decode()' });
+    expect(judge({ description: 'a %{if true}b%{endif}' })).toEqual({ status: 'non-compliant', detail: 'description holds a template directive (%{if true})' });
+    expect(judge({ role: '${jsonencode({a = sha1(tolist(toset(["x"]))[0])})}' }).status).toBe('compliant');
   });
 
   test('IAM-4: logs actions must target log groups, even when not on "*"', () => {

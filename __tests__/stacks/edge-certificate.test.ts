@@ -19,7 +19,7 @@ function globalStack(dns: Record<string, unknown>): TerraformJson {
 /** Each planned change as `<type>.<construct> <actions>`, construct ids without cdktf's hash suffix. */
 function changes(plan: PlanJson | undefined): string[] {
   return (plan?.resource_changes ?? [])
-    .filter((c) => c.change.actions.join() !== 'no-op' && !c.address.includes('standin_unknown'))
+    .filter((c) => c.change.actions.join() !== 'no-op' && !c.address.includes('standin_unknown') && !c.name.startsWith('provider__'))
     .map((c) => `${c.name.replace(/^data__/, 'data.').replace('__', '.').replace(/_[0-9A-F]{8}$/, '')} ${c.change.actions.join('+')}`)
     .sort();
 }

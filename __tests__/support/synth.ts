@@ -71,7 +71,24 @@ export function resourceCounts(stack: TerraformJson): Record<string, number> {
 
 /** Synthesizes the constructs `build` adds to a test stack and parses the result. */
 export function synthConstructs(build: (scope: import('constructs').Construct) => void): TerraformJson {
+  return JSON.parse(synthConstructsText(build)) as TerraformJson;
+}
+
+/**
+ * What `synthConstructs` parses: the constructs rendered in a stack that, like every stack of the
+ * project (stacks/gateway-stack.ts), writes literal text in Terraform's literal forms.
+ */
+export function synthConstructsText(build: (scope: import('constructs').Construct) => void): string {
   // Imported lazily so that support files stay cheap for tests that never synthesize constructs.
-  const { Testing } = require('cdktf') as typeof import('cdktf');
-  return JSON.parse(Testing.synthScope(build)) as TerraformJson;
+  const { Testing, TerraformStack } = require('cdktf') as typeof import('cdktf');
+  const { guardLiteralText } = require('../../lib/terraform-literals') as typeof import('../../lib/terraform-literals');
+  class GuardedStack extends TerraformStack {
+    override toTerraform(): ReturnType<InstanceType<typeof TerraformStack>['toTerraform']> {
+      guardLiteralText(this);
+      return super.toTerraform();
+    }
+  }
+  const stack = new GuardedStack(Testing.app(), 'test');
+  build(stack);
+  return Testing.synth(stack);
 }

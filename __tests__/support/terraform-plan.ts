@@ -12,6 +12,9 @@
  *   attributes a provider is known to plan (ACM's `domain_validation_options`, see below);
  * - `terraform_remote_state` outputs are unknown and, as in real Terraform, not sensitive.
  *
+ * - each provider block becomes `terraform_data.provider__<name>[__<alias>]` with its arguments as
+ *   `input`, so provider configuration (default tags, allowed accounts) is evaluated too.
+ *
  * Provider blocks and `required_providers` are dropped; variables stay (with their `sensitive`
  * flags), and get placeholder values. Outputs, locals and backends stay as synthesized.
  */
@@ -200,6 +203,12 @@ export function standInDocument(stack: TerraformJson, backend: 'as-synthesized' 
   }
   for (const [type, named] of Object.entries((source['data'] ?? {}) as Record<string, Record<string, Block>>)) {
     for (const [name, block] of Object.entries(named)) add(`data.${type}.${name}`, type, block);
+  }
+  for (const [name, configurations] of Object.entries((source['provider'] ?? {}) as Record<string, Json>)) {
+    for (const configuration of asList(configurations) as Block[]) {
+      const alias = typeof configuration['alias'] === 'string' ? `__${configuration['alias']}` : '';
+      resources[`provider__${name}${alias}`] = { input: rewrite(Object.fromEntries(Object.entries(configuration).filter(([k]) => k !== 'alias' && k !== '//')) as Json) };
+    }
   }
   const terraform = { ...((source['terraform'] ?? {}) as Block) };
   delete terraform['required_providers'];

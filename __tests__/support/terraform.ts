@@ -17,7 +17,9 @@ export function evaluateWithTerraform(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-tf-'));
   try {
     const config = {
-      variable: Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, { type: 'string', default: value, sensitive: true }])),
+      ...(Object.keys(variables).length
+        ? { variable: Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, { type: 'string', default: value, sensitive: true }])) }
+        : {}),
       locals,
     };
     const everything = `{${Object.keys(locals).map((name) => `${name} = local.${name}`).join(', ')}}`;

@@ -29,9 +29,9 @@ export interface KongPluginProps {
 /**
  * One `kong_plugin`, with its `config_json` built safely:
  *
- * - a configuration without references is written as literal JSON, readable in a plan, with
- *   Terraform's template sequences escaped (`${` becomes `$${`, `%{` becomes `%%{`) so that no value
- *   is ever read as an interpolation;
+ * - a configuration without references is written as literal JSON, readable in a plan (the stack
+ *   writes its template sequences in their literal forms, as it does for all literal text: see
+ *   lib/terraform-literals.ts);
  * - a configuration that holds a reference (a secret from a sensitive variable, another stack's
  *   output) is rendered with `jsonencode(...)`, so Terraform inserts and escapes the value at apply
  *   time and the secret never appears in the synthesized JSON. cdktf writes literal strings into that
@@ -78,7 +78,7 @@ export function scopedPlugins(
 /** The `config_json` value for a plugin configuration (see {@link KongPlugin}). */
 export function renderConfigJson(config: PluginConfig): string {
   if (!containsToken(config)) {
-    return escapeTemplates(JSON.stringify(config));
+    return JSON.stringify(config);
   }
   return Fn.jsonencode(escapeLiterals(config));
 }
@@ -110,11 +110,6 @@ function escapeLiterals(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [hclEscape(k), escapeLiterals(v)]));
   }
   return value;
-}
-
-/** Terraform's template escapes: `${` and `%{` are written `$${` and `%%{`. */
-function escapeTemplates(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { BUILT_IN_ROOTS, expressionContents } from '../expressions';
-import { stringEntries } from '../inspect';
+import { templateEntries } from '../inspect';
 import { compliant, defineRule, EVERY_BLOCK, nonCompliant } from '../rule';
 
 /**
@@ -18,7 +18,7 @@ export const terraformReferencesInStack = defineRule({
     'Terraform fails the plan with "Reference to undeclared resource" when an expression names a resource, data source or variable the configuration does not declare. In this project that happens when a construct is handed a value of another stack: stacks exchange values only through the global stack’s named outputs, read with GlobalStackReference (a terraform_remote_state data source). Pass the value through it, or declare what the expression needs in this stack.',
   evaluate(block, stack) {
     const { '//': _metadata, ...values } = block.values;
-    for (const [, text] of stringEntries(values)) {
+    for (const [, text] of templateEntries(values)) {
       for (const reference of expressionContents(text).references) {
         if (BUILT_IN_ROOTS.has(reference.address) || stack.declares(reference.address)) continue;
         return nonCompliant(`${reference.traversal} names ${reference.address}, which this stack does not declare`);

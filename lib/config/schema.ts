@@ -27,6 +27,15 @@ import {
 } from '../../lambda/contract';
 import { CROSS_REGION_INFERENCE } from '../bedrock';
 
+/**
+ * What the S3 backend accepts as `kms_key_id`: a key id (UUID or multi-Region `mrk-`), an alias, or
+ * the ARN of a key or alias (hashicorp/terraform v1.11.0 internal/backend/remote-state/s3/validate.go
+ * lines 21-25 and 27-96; anchored here as a whole, and to the `aws` partition this project deploys to).
+ */
+const KMS_KEY_ID = '[a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[a-f0-9]{12}|mrk-[a-f0-9]{32}';
+const KMS_ALIAS = 'alias/[a-zA-Z0-9/_-]+';
+const KMS_KEY_PATTERN = new RegExp(`^(?:${KMS_KEY_ID}|${KMS_ALIAS}|arn:aws:kms:[a-z0-9-]+:\\d{12}:(?:key/(?:${KMS_KEY_ID})|${KMS_ALIAS}))$`);
+
 const HOSTNAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 const hostnameSchema = z.string().regex(HOSTNAME_PATTERN, {
@@ -369,7 +378,14 @@ const backendSchema = z
         .regex(/^[A-Za-z0-9!_.*'()/-]{1,200}$/, { error: 'must be an S3 key prefix without spaces or a leading/trailing slash' })
         .refine((p) => !p.startsWith('/') && !p.endsWith('/'), { error: 'must not start or end with a slash' })
         .describe('Each stack keeps its state at <keyPrefix>/<stack>.tfstate.'),
-      kmsKeyId: z.string().min(1).optional().describe('A KMS key for the state objects. @default S3-managed encryption'),
+      kmsKeyId: z
+        .string()
+        .regex(KMS_KEY_PATTERN, {
+          error:
+            'must be a KMS key id (a UUID or an mrk- multi-Region key id), an alias (alias/name), or the ARN of either (arn:aws:kms:<region>:<account>:key/... or .../alias/...)',
+        })
+        .optional()
+        .describe('A KMS key for the state objects. @default S3-managed encryption'),
     }),
   ])
   .default({ type: 'local' })

@@ -3,16 +3,16 @@ import { ConsumerAcl } from '@kong/kong-provider/consumer-acl';
 import { ConsumerBasicAuth } from '@kong/kong-provider/consumer-basic-auth';
 import { ConsumerKeyAuth } from '@kong/kong-provider/consumer-key-auth';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { Testing, TerraformOutput, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformVariable } from 'cdktf';
 import { ApiConsumer, type ConsumerSecret } from '../../../constructs/kong/api-consumer';
 import { testConfig } from '../../support/config';
 import { plugin } from '../../support/kong';
-import { onlyResource, resources, type TerraformJson } from '../../support/synth';
+import { onlyResource, resources, synthConstructsText, type TerraformJson } from '../../support/synth';
 
 const kong = testConfig().kong;
 
 function synthConsumer(authentication: 'key-auth' | 'basic-auth', secret: 'generated' | 'supplied'): string {
-  return Testing.synthScope((scope) => {
+  return synthConstructsText((scope) => {
     const variable = new TerraformVariable(scope, 'consumer_secret_acme', { type: 'string', sensitive: true });
     const value: ConsumerSecret = secret === 'supplied' ? { source: 'supplied', value: variable.stringValue } : { source: 'generated' };
     const consumer = new ApiConsumer(scope, 'acme', {

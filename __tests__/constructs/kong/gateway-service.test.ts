@@ -1,14 +1,15 @@
 import { Service } from '@kong/kong-provider/service';
-import { Testing, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import { GatewayService } from '../../../constructs/kong/gateway-service';
 import { testConfig } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import type { TerraformJson } from '../../support/synth';
+import { synthConstructsText } from '../../support/synth';
 
 const kong = testConfig({ kong: { ...testConfig().kong } }).kong;
 
 function synthService(options: { key?: boolean; cors?: boolean; aiMetrics?: boolean } = {}): string {
-  return Testing.synthScope((scope) => {
+  return synthConstructsText((scope) => {
     const key = new TerraformVariable(scope, 'upstream_key', { type: 'string', sensitive: true });
     new GatewayService(scope, 'svc', {
       name: 'aigw-test-models',

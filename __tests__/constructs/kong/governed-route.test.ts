@@ -1,14 +1,14 @@
 import { Route } from '@kong/kong-provider/route';
-import { Testing } from 'cdktf';
 import { GovernedRoute, type GovernedRouteProps } from '../../../constructs/kong/governed-route';
 import { rateLimitingConfig, redisPasswordSecret } from '../../../lib/kong';
 import { testConfig, kongDocument } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import type { TerraformJson } from '../../support/synth';
+import { synthConstructsText } from '../../support/synth';
 
 function synthRoute(overrides: Partial<GovernedRouteProps> = {}, kongOverrides: Record<string, unknown> = {}): string {
   const kong = testConfig({ kong: kongDocument(kongOverrides) }).kong;
-  return Testing.synthScope((scope) => {
+  return synthConstructsText((scope) => {
     new GovernedRoute(scope, 'route', {
       name: 'aigw-test-sentiment',
       serviceId: 'service-1',
@@ -75,7 +75,7 @@ describe('GovernedRoute', () => {
   test('counts in Redis over TLS with its host as server name, the password read from the Kong nodes’ environment', () => {
     const kong = testConfig({ kong: kongDocument({ rateLimiting: { policy: 'redis', redis: { host: 'redis.example.com' } } }) }).kong;
     const json = JSON.parse(
-      Testing.synthScope((scope) => {
+      synthConstructsText((scope) => {
         new GovernedRoute(scope, 'route', {
           name: 'r', serviceId: 's', path: '/x', protocols: ['https'], authentication: kong, allowedGroups: ['nlp'],
           defaultTier: kong.tiers['basic']!, rateLimiting: kong.rateLimiting, redisPassword: redisPasswordSecret('aigw-test'), maxBodyBytes: 10, tags: [],
@@ -106,7 +106,7 @@ describe('GovernedRoute', () => {
   test('a literal that merely looks like a reference is escaped, not interpolated', () => {
     const kong = testConfig().kong;
     const json = JSON.parse(
-      Testing.synthScope((scope) => {
+      synthConstructsText((scope) => {
         new GovernedRoute(scope, 'route', {
           name: 'r', serviceId: 's', path: '/x', protocols: ['https'], authentication: kong, allowedGroups: ['nlp'],
           defaultTier: kong.tiers['basic']!, rateLimiting: { ...kong.rateLimiting, errorMessage: 'see ${var.secret}' }, maxBodyBytes: 10, tags: [],

@@ -1,7 +1,7 @@
 import { Plugin } from '@kong/kong-provider/plugin';
-import { Testing, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import { KongPlugin } from '../../../constructs/kong/kong-plugin';
-import { onlyResource, synthConstructs } from '../../support/synth';
+import { onlyResource, synthConstructs, synthConstructsText } from '../../support/synth';
 import { evaluateWithTerraform, hasTerraform } from '../../support/terraform';
 
 const tricky = 'quote " backslash \\ dollar-brace ${x} percent-brace %{y} newline \n tab \t end';
@@ -12,7 +12,7 @@ function configJsonOf(build: (scope: import('constructs').Construct) => void): s
 
 describe('KongPlugin', () => {
   test('writes a configuration without references as literal JSON, scoped as asked', () => {
-    const synthesized = Testing.synthScope((scope) => {
+    const synthesized = synthConstructsText((scope) => {
       new KongPlugin(scope, 'acl', { name: 'acl', config: { allow: ['nlp'], hide_groups_header: true }, scope: { routeId: 'route-1' }, tags: ['app:aigw'] });
     });
     expect(synthesized).toHaveResourceWithProperties(Plugin, { name: 'acl', route_id: 'route-1', enabled: true, tags: ['app:aigw'] });
@@ -51,14 +51,14 @@ describe('KongPlugin', () => {
   });
 
   test('refuses a plugin with no scope (this project creates no global plugins)', () => {
-    expect(() => Testing.synthScope((scope) => new KongPlugin(scope, 'p', { name: 'acl', config: {}, scope: {}, tags: [] }))).toThrow(
+    expect(() => synthConstructsText((scope) => new KongPlugin(scope, 'p', { name: 'acl', config: {}, scope: {}, tags: [] }))).toThrow(
       'KongPlugin: acl has no scope; give it a service, a route or a consumer',
     );
   });
 
   test('refuses text that would need escaping inside a string that carries a reference', () => {
     expect(() =>
-      Testing.synthScope((scope) => {
+      synthConstructsText((scope) => {
         const secret = new TerraformVariable(scope, 'secret', { type: 'string' });
         new KongPlugin(scope, 'p', { name: 'ai-proxy', config: { v: `"${secret.stringValue}"` }, scope: { routeId: 'r' }, tags: [] });
       }),

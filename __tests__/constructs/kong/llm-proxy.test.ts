@@ -1,10 +1,10 @@
-import { Testing } from 'cdktf';
 import { LlmProxy } from '../../../constructs/kong/llm-proxy';
 import { type ExternalLlmModelConfig } from '../../../lib/config/schema';
 import { llmCredentialSecret } from '../../../lib/kong';
 import { testConfig, modelDocument } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import type { TerraformJson } from '../../support/synth';
+import { synthConstructsText } from '../../support/synth';
 
 function externalModel(overrides: Record<string, unknown> = {}): ExternalLlmModelConfig {
   const config = testConfig({
@@ -16,7 +16,7 @@ function externalModel(overrides: Record<string, unknown> = {}): ExternalLlmMode
 
 function synthProxy(model: ExternalLlmModelConfig): TerraformJson {
   return JSON.parse(
-    Testing.synthScope((scope) => {
+    synthConstructsText((scope) => {
       new LlmProxy(scope, 'llm', { routeId: 'route-1', model, credential: llmCredentialSecret('aigw-test', model), tags: [] });
     }),
   ) as TerraformJson;

@@ -1,15 +1,14 @@
 import { Target } from '@kong/kong-provider/target';
 import { Upstream } from '@kong/kong-provider/upstream';
-import { Testing } from 'cdktf';
 import { RegionalUpstream } from '../../../constructs/kong/regional-upstream';
 import { targetCreateRequest } from '../../../guardrails/kong-provider-wire';
 import { testConfig } from '../../support/config';
-import { onlyResource, resources } from '../../support/synth';
+import { onlyResource, resources, synthConstructsText } from '../../support/synth';
 
 const healthchecks = testConfig().kong.upstream.healthchecks;
 
 describe('RegionalUpstream', () => {
-  const synthesized = Testing.synthScope((scope) => {
+  const synthesized = synthConstructsText((scope) => {
     new RegionalUpstream(scope, 'upstream', {
       name: 'aigw-test-models.upstream',
       targets: [
@@ -77,10 +76,10 @@ describe('RegionalUpstream', () => {
 
   test('refuses an upstream without a target that takes traffic', () => {
     expect(() =>
-      Testing.synthScope((scope) => new RegionalUpstream(scope, 'u', { name: 'x', targets: [], healthchecks, tags: [] })),
+      synthConstructsText((scope) => new RegionalUpstream(scope, 'u', { name: 'x', targets: [], healthchecks, tags: [] })),
     ).toThrow('RegionalUpstream: targets is []; accepted: at least one target with a weight above 0');
     expect(() =>
-      Testing.synthScope(
+      synthConstructsText(
         (scope) => new RegionalUpstream(scope, 'u', { name: 'x', targets: [{ key: 'a', host: 'a.example.com', port: 443, weight: 0 }], healthchecks, tags: [] }),
       ),
     ).toThrow('accepted: at least one target with a weight above 0');
