@@ -6,6 +6,9 @@ import { Construct } from 'constructs';
 import { contradictoryProps } from '../lib/errors';
 import { forgetResource } from '../lib/terraform';
 
+/** The type of every ACM DNS validation record. @see https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html */
+export const DNS_VALIDATION_RECORD_TYPE = 'CNAME';
+
 /** A Route 53 hosted zone, as constructs need it. */
 export interface HostedZoneRef {
   /** The zone id. */
@@ -121,7 +124,9 @@ export class DnsValidatedCertificate extends Construct {
       forEach: names,
       zoneId: props.zone.zoneId,
       name: option('resource_record_name'),
-      type: option('resource_record_type'),
+      // Always CNAME: ACM validates a name through a CNAME record it provides (ACM User Guide, "DNS
+      // validation"); written as a literal, so the record's type is known without ACM.
+      type: DNS_VALIDATION_RECORD_TYPE,
       records: [option('resource_record_value')],
       ttl: 60,
       allowOverwrite: true,

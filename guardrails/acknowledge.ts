@@ -8,10 +8,7 @@
 import type { IConstruct } from 'constructs';
 import type { TerraformResource } from 'cdktf';
 import { invalidProp } from '../lib/errors';
-import { ACKNOWLEDGEMENTS_KEY, type Acknowledgement } from './engine';
-
-/** The shortest reason accepted: a sentence, not a shrug. */
-export const MIN_REASON_LENGTH = 30;
+import { ACKNOWLEDGEMENTS_KEY, MIN_REASON_LENGTH, type Acknowledgement } from './acknowledgements';
 
 const written = new WeakMap<IConstruct, Acknowledgement[]>();
 

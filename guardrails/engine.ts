@@ -2,8 +2,11 @@
  * Runs the rule pack over one synthesized stack (the JSON cdktf writes to cdk.tf.json): the same
  * engine for the aspect that guards `npm run synth` and for `npm run scan` over any cdktf.out.
  */
+import { readAcknowledgements } from './acknowledgements';
 import { RULES } from './pack';
-import { EVERY_BLOCK, OUTPUT_TYPE, type GuardrailRule, type RuleLevel, type StackView, type SynthResource } from './rule';
+import { readTerraformDocuments, type TerraformDocument } from './terraform-json';
+import { OUTPUT_TYPE, ruleApplies, type GuardrailRule, type RuleLevel, type StackView, type SynthResource } from './rule';
+export { ACKNOWLEDGEMENTS_KEY, type Acknowledgement } from './acknowledgements';
 
 /** A non-compliant resource. */
 export interface Finding {
@@ -26,52 +29,40 @@ export interface StackEvaluation {
   readonly checked: number;
 }
 
-/** An acknowledgement as written into a resource's `//` metadata. */
-export interface Acknowledgement {
-  readonly rule: string;
-  readonly reason: string;
-}
-
-/** Where acknowledgements live in a synthesized resource. */
-export const ACKNOWLEDGEMENTS_KEY = 'guardrails';
-
-type Blocks = Record<string, Record<string, Record<string, unknown>>>;
-
 /**
  * The blocks of a synthesized stack document that rules judge: resources (type `aws_x`, address
  * `aws_x.name`), data sources (type `data.aws_x`, address `data.aws_x.name`) and outputs (type
- * `output`, address `output.name`), and what the stack declares for references to name.
+ * `output`, address `output.name`), and what the stack declares for references to name. The
+ * document is read as Terraform reads it (guardrails/terraform-json.ts): every JSON form, literal
+ * interpolations folded.
  */
 export function stackView(name: string, document: unknown): StackView {
-  const doc = (document ?? {}) as { resource?: Blocks; data?: Blocks; output?: Record<string, Record<string, unknown>>; variable?: object; locals?: object; module?: object };
+  return stackViewOf(name, readTerraformDocuments([{ file: 'cdk.tf.json', json: document ?? {} }]));
+}
+
+/** The view of a stack read from one or more documents (see {@link stackView}). */
+export function stackViewOf(name: string, doc: TerraformDocument): StackView {
   const resources: SynthResource[] = [];
   const declared = new Set<string>();
-  for (const [type, named] of Object.entries(doc.resource ?? {})) {
+  for (const [type, named] of Object.entries(doc.resource)) {
     for (const [resourceName, values] of Object.entries(named)) {
       resources.push({ type, name: resourceName, address: `${type}.${resourceName}`, values });
       declared.add(`${type}.${resourceName}`);
     }
   }
-  for (const [type, named] of Object.entries(doc.data ?? {})) {
+  for (const [type, named] of Object.entries(doc.data)) {
     for (const [sourceName, values] of Object.entries(named)) {
       resources.push({ type: `data.${type}`, name: sourceName, address: `data.${type}.${sourceName}`, values });
       declared.add(`data.${type}.${sourceName}`);
     }
   }
-  for (const [outputName, values] of Object.entries(doc.output ?? {})) {
+  for (const [outputName, values] of Object.entries(doc.output)) {
     resources.push({ type: OUTPUT_TYPE, name: outputName, address: `output.${outputName}`, values });
   }
   for (const [kind, prefix] of [['variable', 'var'], ['locals', 'local'], ['module', 'module']] as const) {
-    for (const key of Object.keys(doc[kind] ?? {})) declared.add(`${prefix}.${key}`);
+    for (const key of Object.keys(doc[kind])) declared.add(`${prefix}.${key}`);
   }
   return { name, resources, declares: (address) => declared.has(address), ofType: (type) => resources.filter((r) => r.type === type) };
-}
-
-
-/** The acknowledgements written on a resource. */
-export function acknowledgementsOf(resource: SynthResource): Acknowledgement[] {
-  const meta = (resource.values['//'] as Record<string, { acknowledged?: Acknowledgement[] }> | undefined)?.[ACKNOWLEDGEMENTS_KEY];
-  return Array.isArray(meta?.acknowledged) ? meta!.acknowledged : [];
 }
 
 /** Evaluates every rule on every resource of its types. */
@@ -79,13 +70,12 @@ export function evaluateStack(view: StackView, rules: readonly GuardrailRule[] =
   const findings: Finding[] = [];
   let checked = 0;
   for (const rule of rules) {
-    const applies = rule.resourceTypes.includes(EVERY_BLOCK) ? () => true : (r: SynthResource) => rule.resourceTypes.includes(r.type);
-    for (const resource of view.resources.filter(applies)) {
+    for (const resource of view.resources.filter((r) => ruleApplies(rule, r))) {
       const outcome = rule.evaluate(resource, view);
       if (outcome.status === 'not-applicable') continue;
       checked += 1;
       if (outcome.status === 'compliant') continue;
-      const ack = acknowledgementsOf(resource).find((a) => a.rule === rule.id);
+      const ack = readAcknowledgements(resource, view, rules).honoured.find((a) => a.rule === rule.id);
       findings.push({
         rule: rule.id,
         level: rule.level,

@@ -1,5 +1,19 @@
 /** Helpers rules share to read synthesized values: references, policy documents, secrets. */
-import type { StackView, SynthResource } from './rule';
+import { hasTemplateSequence } from './expressions';
+import { nonCompliant, type RuleOutcome, type StackView, type SynthResource } from './rule';
+
+/**
+ * Whether a value is still an expression once literal interpolations are folded (a reference, a
+ * function call): Terraform computes it, so a rule comparing literals cannot know it.
+ */
+export function isExpression(value: unknown): value is string {
+  return typeof value === 'string' && hasTemplateSequence(value);
+}
+
+/** The outcome for a guarded setting written as an expression: not judged compliant (fail closed). */
+export function unevaluable(setting: string, value: string): RuleOutcome {
+  return nonCompliant(`${setting} is an expression (${value}) this rule cannot evaluate; write it as a literal`);
+}
 
 /** Whether a value is (or contains) a Terraform expression such as `${aws_x.y.arn}`. */
 export function isReference(value: unknown): boolean {

@@ -10,6 +10,7 @@ import { apigMethodAuthorization } from './rules/apig-method-authorization';
 import { apigRestApiReplacement } from './rules/apig-rest-api-replacement';
 import { apigStageAccessLogs } from './rules/apig-stage-access-logs';
 import { apigStageMethodSettings } from './rules/apig-stage-method-settings';
+import { guardrailAcknowledgements } from './rules/guardrail-acknowledgements';
 import { iamAdminPolicies } from './rules/iam-admin-policies';
 import { iamLiteralDocuments } from './rules/iam-literal-documents';
 import { iamTrustPrincipals } from './rules/iam-trust-principals';
@@ -72,6 +73,7 @@ export const RULES: readonly GuardrailRule[] = [
   kongDroppedSettings,
   terraformReferencesInStack,
   terraformProjectExpressions,
+  guardrailAcknowledgements(() => RULES),
 ];
 
 /** Every rule id. */

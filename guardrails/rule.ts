@@ -22,6 +22,11 @@ export const OUTPUT_TYPE = 'output';
 /** A rule's `resourceTypes` entry that matches every block. */
 export const EVERY_BLOCK = '*';
 
+/** Whether a rule judges blocks of a resource's type. */
+export function ruleApplies(rule: Pick<GuardrailRule, 'resourceTypes'>, resource: Pick<SynthResource, 'type'>): boolean {
+  return rule.resourceTypes.includes(EVERY_BLOCK) || rule.resourceTypes.includes(resource.type);
+}
+
 /** One block of a synthesized stack (cdk.tf.json): a resource, data source or output, with its address. */
 export interface SynthResource {
   readonly type: string;
@@ -56,6 +61,12 @@ export interface GuardrailRule {
   readonly explanation: string;
   /** Checks one resource of a type in `resourceTypes`. */
   evaluate(resource: SynthResource, stack: StackView): RuleOutcome;
+  /**
+   * Whether a finding of this rule may be accepted on a resource, with a written reason in its
+   * `//` metadata: undefined when it may, otherwise why not. Rules without it are never accepted
+   * (an acknowledgement of one is itself a finding, AIGW-GR-1).
+   */
+  readonly acknowledgeable?: (resource: SynthResource, stack: StackView) => string | undefined;
 }
 
 /** Declares a rule (a typed identity function, so rule files read as data). */

@@ -136,7 +136,7 @@ export const guardrailViolations = (report: string, count: number, explanations:
 export const synthesizedOutputInvalid = (dir: string, reason: string) =>
   new GatewayError(
     'SYNTHESIZED_OUTPUT_INVALID',
-    `Cannot read the synthesized output in ${dir}: ${reason}. Run \`npm run synth\` first, or pass the directory it wrote (e.g. npm run scan -- cdktf.out).`,
+    `Cannot scan the synthesized output in ${dir}: ${reason}.`,
   );
 
 /** The model host bundle could not be built from lambda/. */

@@ -1,4 +1,4 @@
-import { expressionContents } from '../../guardrails/expressions';
+import { expressionContents, foldLiteralTemplate } from '../../guardrails/expressions';
 
 const refs = (text: string) => expressionContents(text).references.map((r) => r.address);
 
@@ -38,5 +38,27 @@ describe('expressionContents', () => {
 
   test('a plain string has nothing', () => {
     expect(expressionContents('arn:aws:execute-api:us-east-1:123:abc/dev/POST/v1/x')).toEqual({ expressions: [], references: [], functions: [], directives: [] });
+  });
+});
+
+describe('foldLiteralTemplate', () => {
+  test.each([
+    ['${"*"}', '*'],
+    ['${true}', true],
+    ['${false}', false],
+    ['${1.5}', 1.5],
+    ['${( "x" )}', 'x'],
+    ['a${"b"}c', 'abc'],
+    ['${"${"x"}"}', 'x'],
+    ['${"\\u002a"}', '*'],
+    ['${"$${x}"}', '$${x}'],
+    ['${"a"}${var.x}', 'a${var.x}'],
+    ['{"Action":"${"*"}","Resource":"${aws_x.y.arn}"}', '{"Action":"*","Resource":"${aws_x.y.arn}"}'],
+  ])('folds %s as Terraform evaluates it', (text, value) => {
+    expect(foldLiteralTemplate(text)).toBe(value);
+  });
+
+  test.each([['plain'], ['$${x}'], ['${var.x}'], ['${upper("x")}'], ['${"${var.x}"}'], ['%{if true}x%{endif}']])('leaves %s alone', (text) => {
+    expect(foldLiteralTemplate(text)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { evaluateStack, stackView } from '../../guardrails/engine';
+import { blocking, evaluateStack, stackView } from '../../guardrails/engine';
 import { RULES } from '../../guardrails/pack';
 import { EVERY_BLOCK } from '../../guardrails/rule';
 
@@ -182,6 +182,14 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; not
     // A value of another stack's resource, handed over as a token: nothing in this stack declares it.
     nonCompliant: { aws_lambda_function: { f: { role: '${aws_iam_role.in-another-stack.arn}' } }, aws_iam_role: { r: { name: 'r' } } },
   },
+  'AIGW-GR-1': {
+    compliant: {
+      aws_api_gateway_method: { m: { http_method: 'GET', authorization: 'NONE', '//': { guardrails: { acknowledged: [{ rule: 'AIGW-APIG-1', reason: 'health probes answered by a MOCK that invokes nothing' }] } } } },
+      aws_api_gateway_integration: { i: { type: 'MOCK', http_method: '${aws_api_gateway_method.m.http_method}' } },
+    },
+    nonCompliant: { aws_api_gateway_method: { m: { http_method: 'GET', '//': { guardrails: { acknowledged: [{ rule: 'AIGW-APIG-1', reason: 'ok' }] } } } } },
+    notApplicable: { aws_api_gateway_method: { m: { http_method: 'GET', api_key_required: true } } },
+  },
   'AIGW-TF-2': {
     compliant: { aws_lambda_function: { f: { description: 'stop at $${file("x")} and %%{if}', role: '${sensitive(aws_iam_role.r.arn)}' } } },
     // A stop sequence that reached Terraform unescaped.
@@ -268,16 +276,39 @@ describe('specific detections', () => {
     expect(outcome('AIGW-IAM-4', { aws_iam_role_policy: { p: { policy: statements } } })).toBe('non-compliant');
   });
 
-  test('acknowledged findings are reported with their reason and do not block', () => {
-    const view = stackView('s', {
+  /** An open method with an acknowledgement, answered by an integration of `integration` type. */
+  const acknowledgedMethod = (acknowledged: unknown, method: Record<string, unknown> = { http_method: 'GET' }, integration = 'MOCK') =>
+    stackView('s', {
       resource: {
-        aws_api_gateway_method: {
-          health: { http_method: 'GET', authorization: 'NONE', '//': { guardrails: { acknowledged: [{ rule: 'AIGW-APIG-1', reason: 'a MOCK that invokes nothing, for health probes' }] } } },
-        },
+        aws_api_gateway_method: { health: { ...method, authorization: 'NONE', resource_id: '${aws_api_gateway_resource.r.id}', '//': { guardrails: { acknowledged } } } },
+        aws_api_gateway_integration: { i: { type: integration, http_method: '${aws_api_gateway_method.health.http_method}', resource_id: '${aws_api_gateway_resource.r.id}' } },
+        aws_api_gateway_resource: { r: { path_part: 'health' } },
       },
     });
-    expect(evaluateStack(view).findings).toEqual([
-      expect.objectContaining({ rule: 'AIGW-APIG-1', address: 'aws_api_gateway_method.health', acknowledged: 'a MOCK that invokes nothing, for health probes' }),
+  const REASON = 'a MOCK that invokes nothing, for health probes';
+
+  test('acknowledged findings are reported with their reason and do not block', () => {
+    expect(evaluateStack(acknowledgedMethod([{ rule: 'AIGW-APIG-1', reason: REASON }])).findings).toEqual([
+      expect.objectContaining({ rule: 'AIGW-APIG-1', address: 'aws_api_gateway_method.health', acknowledged: REASON }),
     ]);
+  });
+
+  test.each([
+    ['an open method that reaches a function', [{ rule: 'AIGW-APIG-1', reason: REASON }], { http_method: 'POST' }, 'AWS_PROXY', 'only an open GET that a MOCK integration answers may be accepted'],
+    ['a GET whose integration is not a MOCK', [{ rule: 'AIGW-APIG-1', reason: REASON }], { http_method: 'GET' }, 'AWS_PROXY', 'its integration is not a MOCK'],
+    ['an empty reason', [{ rule: 'AIGW-APIG-1', reason: '' }], { http_method: 'GET' }, 'MOCK', 'the reason for AIGW-APIG-1 is 0 characters; write at least 30'],
+    ['a rule that is never accepted', [{ rule: 'AIGW-TF-2', reason: REASON }, { rule: 'AIGW-APIG-1', reason: '' }], { http_method: 'GET' }, 'MOCK', 'AIGW-TF-2 is never accepted'],
+    ['an unknown rule', [{ rule: 'AIGW-NOPE-1', reason: REASON }], { http_method: 'GET' }, 'MOCK', 'AIGW-NOPE-1 is no rule of the pack'],
+    ['something that is not a list', { rule: 'AIGW-APIG-1', reason: REASON }, { http_method: 'GET' }, 'MOCK', '//.guardrails.acknowledged must be a list'],
+  ])('a hand-written acknowledgement accepts nothing: %s', (_case, acknowledged, method, integration, problem) => {
+    const findings = evaluateStack(acknowledgedMethod(acknowledged, method, integration)).findings;
+    expect(findings.find((f) => f.rule === 'AIGW-APIG-1')).toEqual(expect.not.objectContaining({ acknowledged: expect.anything() }));
+    expect(blocking(findings).map((f) => f.rule).sort()).toEqual(['AIGW-APIG-1', 'AIGW-GR-1']);
+    expect(findings.find((f) => f.rule === 'AIGW-GR-1')!.detail).toContain(problem);
+  });
+
+  test('an acknowledgement of a rule that does not judge the resource accepts nothing', () => {
+    const view = stackView('s', { resource: { aws_lambda_function: { f: { ...fn({}), '//': { guardrails: { acknowledged: [{ rule: 'AIGW-APIG-1', reason: REASON }] } } } } } });
+    expect(evaluateStack(view).findings.map((f) => [f.rule, f.detail])).toEqual([['AIGW-GR-1', 'AIGW-APIG-1 does not judge aws_lambda_function']]);
   });
 });

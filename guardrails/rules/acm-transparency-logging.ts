@@ -1,4 +1,4 @@
-import { block } from '../inspect';
+import { block, isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant } from '../rule';
 
 /** CKV_AWS_234: certificate-transparency logging stays on. */
@@ -11,7 +11,9 @@ export const acmTransparencyLogging = defineRule({
   explanation:
     'Browsers distrust certificates missing from the public CT logs, and the logs are how a mis-issued certificate for your domain gets noticed. Leave certificate_transparency_logging_preference at ENABLED.',
   evaluate(certificate) {
-    return block(certificate.values, 'options')?.['certificate_transparency_logging_preference'] === 'DISABLED'
+    const preference = block(certificate.values, 'options')?.['certificate_transparency_logging_preference'];
+    if (isExpression(preference)) return unevaluable('certificate_transparency_logging_preference', preference);
+    return preference === 'DISABLED'
       ? nonCompliant('certificate_transparency_logging_preference is DISABLED')
       : compliant;
   },

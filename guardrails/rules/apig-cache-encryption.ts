@@ -1,4 +1,4 @@
-import { block } from '../inspect';
+import { block, isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant, notApplicable } from '../rule';
 
 /** CKV_AWS_308: a response cache, when on, is encrypted. */
@@ -12,6 +12,7 @@ export const apigCacheEncryption = defineRule({
     'A cache of model responses holds completions (and whatever they repeat of prompts); stored unencrypted, it widens who can read them. Set settings.cache_data_encrypted = true whenever caching_enabled is true.',
   evaluate(settings) {
     const values = block(settings.values, 'settings');
+    for (const key of ['caching_enabled', 'cache_data_encrypted']) if (isExpression(values?.[key])) return unevaluable(`settings.${key}`, values![key] as string);
     if (values?.['caching_enabled'] !== true) return notApplicable;
     return values['cache_data_encrypted'] === true ? compliant : nonCompliant('caching_enabled without cache_data_encrypted');
   },

@@ -1,4 +1,4 @@
-import { block } from '../inspect';
+import { block, isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant } from '../rule';
 
 /** CKV_AWS_276: data trace never logs full requests and responses. */
@@ -11,6 +11,8 @@ export const apigDataTrace = defineRule({
   explanation:
     'Data trace writes whole request and response bodies to CloudWatch: for a model API that is every prompt and every completion, with whatever personal data they hold, kept as long as the logs are. Set settings.data_trace_enabled = false; use access logs and metrics instead.',
   evaluate(settings) {
-    return block(settings.values, 'settings')?.['data_trace_enabled'] === true ? nonCompliant('settings.data_trace_enabled is true') : compliant;
+    const trace = block(settings.values, 'settings')?.['data_trace_enabled'];
+    if (isExpression(trace)) return unevaluable('settings.data_trace_enabled', trace);
+    return trace === true ? nonCompliant('settings.data_trace_enabled is true') : compliant;
   },
 });

@@ -1,3 +1,4 @@
+import { isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant } from '../rule';
 
 const FORBIDDEN = /:policy\/(AdministratorAccess|IAMFullAccess)$/;
@@ -12,7 +13,11 @@ export const iamAdminPolicies = defineRule({
   explanation:
     'These AWS-managed policies give full control of the account (or of its identities, which amounts to the same). No part of this system needs them. Attach a policy scoped to the actions and resources the role uses.',
   evaluate(resource) {
-    const arns = [resource.values['policy_arn'], ...((resource.values['managed_policy_arns'] as unknown[] | undefined) ?? [])];
+    const managed = resource.values['managed_policy_arns'];
+    if (isExpression(managed)) return unevaluable('managed_policy_arns', managed);
+    const arns = [resource.values['policy_arn'], ...(Array.isArray(managed) ? managed : [])];
+    const computed = arns.find(isExpression);
+    if (computed !== undefined) return unevaluable('a policy ARN', computed);
     const bad = arns.find((arn) => typeof arn === 'string' && FORBIDDEN.test(arn));
     return bad ? nonCompliant(`attaches ${String(bad)}`) : compliant;
   },

@@ -1,3 +1,4 @@
+import { isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant } from '../rule';
 
 /** CKV_AWS_301: no function invocable by anyone. */
@@ -10,6 +11,7 @@ export const lambdaPermissionPrincipal = defineRule({
   explanation:
     'A principal of "*" makes the function publicly invocable by any AWS account, bypassing API Gateway and Kong entirely. Grant the service that calls it (apigateway.amazonaws.com), scoped with source_arn.',
   evaluate(permission) {
+    if (isExpression(permission.values['principal'])) return unevaluable('principal', permission.values['principal']);
     return permission.values['principal'] === '*' ? nonCompliant('principal is "*"') : compliant;
   },
 });

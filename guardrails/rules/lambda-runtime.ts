@@ -1,4 +1,5 @@
 import { LAMBDA_RUNTIME } from '../../lib/aws';
+import { isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant } from '../rule';
 
 /** Runtimes AWS has deprecated (or deprecates in 2026), which this project must not deploy. */
@@ -18,6 +19,7 @@ export const lambdaRuntime = defineRule({
   finding: 'A Lambda function uses a deprecated runtime.',
   explanation: `Deprecated runtimes get no security patches, and AWS then blocks creating and updating functions on them, so a routine deploy starts failing. nodejs20.x was deprecated on 2026-04-30. Use ${LAMBDA_RUNTIME}.`,
   evaluate(fn) {
+    if (isExpression(fn.values['runtime'])) return unevaluable('runtime', fn.values['runtime']);
     const runtime = String(fn.values['runtime'] ?? '');
     return (DEPRECATED_RUNTIMES as readonly string[]).includes(runtime) ? nonCompliant(`runtime is ${runtime}`) : compliant;
   },

@@ -1,4 +1,4 @@
-import { block } from '../inspect';
+import { block, isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant, notApplicable } from '../rule';
 
 /** CKV2_AWS_23 and AWS's rule for CloudFront aliases. */
@@ -11,6 +11,7 @@ export const route53AliasTargets = defineRule({
   explanation:
     'A record holding a literal IP dangles when that address is released and can be taken over; point A/AAAA records at the resource they serve with an alias. An alias to a CloudFront distribution (an EDGE domain) must set evaluate_target_health = false, or Route 53 rejects it.',
   evaluate(record) {
+    if (isExpression(record.values['type'])) return unevaluable('type', record.values['type']);
     const type = String(record.values['type']);
     if (type !== 'A' && type !== 'AAAA') return notApplicable;
     const alias = block(record.values, 'alias');
