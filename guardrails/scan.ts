@@ -3,7 +3,7 @@
  * reading what Terraform will read: the stacks the manifest lists, each in the working directory
  * `cdktf deploy` runs Terraform in, every configuration file Terraform loads there.
  *
- * Fails closed: a stack directory the manifest does not list, a manifest entry pointing outside
+ * Stack directories the manifest does not list are judged too. Fails closed: a manifest entry pointing outside
  * the output or at a file other than the stack's own, a file Terraform would load that cdktf never
  * writes and scan cannot read as JSON (`*.tf`, override files, auto-loaded variable files), or a
  * document in a shape Terraform would refuse is an error naming the file, not a clean report.
@@ -16,7 +16,10 @@ import { readTerraformDocuments, TerraformJsonError } from './terraform-json';
 
 /** What a scan found. */
 export interface ScanResult {
+  /** The stacks scanned: the manifest's, then other stack directories of the output. */
   readonly stacks: readonly string[];
+  /** Stack directories the manifest does not list (scanned too). */
+  readonly unlisted: readonly string[];
   readonly findings: readonly Finding[];
   readonly checked: number;
 }
@@ -69,16 +72,23 @@ export function readSynthesizedStacks(dir: string): SynthesizedStackFile[] {
     }
     return { name, directory, file };
   });
-  const stacksDir = path.join(dir, STACKS_DIR);
-  if (fs.existsSync(stacksDir)) {
-    const known = new Set(listed.map((s) => path.resolve(s.directory)));
-    for (const entry of fs.readdirSync(stacksDir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !known.has(path.resolve(stacksDir, entry.name))) {
-        throw synthesizedOutputInvalid(dir, `${STACKS_DIR}/${entry.name} is not a stack of its manifest; Terraform could still be run there. Synthesize again (the output is replaced whole) or remove it`);
-      }
-    }
-  }
   return listed;
+}
+
+/**
+ * Stack directories the manifest does not list: another environment's stacks synthesized into the
+ * same output earlier (synthesis keeps them, with their Terraform working files), or a copy. Nothing
+ * deploys them through cdktf, but Terraform can be run in them, so scan judges them too.
+ */
+function unlistedStacks(dir: string, listed: readonly SynthesizedStackFile[]): SynthesizedStackFile[] {
+  const stacksDir = path.join(dir, STACKS_DIR);
+  if (!fs.existsSync(stacksDir)) return [];
+  const known = new Set(listed.map((s) => path.resolve(s.directory)));
+  return fs
+    .readdirSync(stacksDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !known.has(path.resolve(stacksDir, entry.name)))
+    .map((entry) => ({ name: entry.name, directory: path.join(stacksDir, entry.name), file: path.join(stacksDir, entry.name, STACK_FILE) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
@@ -125,9 +135,10 @@ function readJson(dir: string, file: string): unknown {
   return json;
 }
 
-/** Scans every stack listed in `<dir>/manifest.json`. */
+/** Scans every stack of the output: those `<dir>/manifest.json` lists, then any other stack directory. */
 export function scanSynthesizedOutput(dir: string): ScanResult {
-  const stacks = readSynthesizedStacks(dir);
+  const listed = readSynthesizedStacks(dir);
+  const stacks = [...listed, ...unlistedStacks(dir, listed)];
   const findings: Finding[] = [];
   let checked = 0;
   for (const { name, directory } of stacks) {
@@ -143,5 +154,5 @@ export function scanSynthesizedOutput(dir: string): ScanResult {
     findings.push(...evaluation.findings);
     checked += evaluation.checked;
   }
-  return { stacks: stacks.map((s) => s.name), findings, checked };
+  return { stacks: stacks.map((s) => s.name), unlisted: stacks.slice(listed.length).map((s) => s.name), findings, checked };
 }

@@ -12,6 +12,7 @@ runCli(() => {
   const dir = process.argv[2] ?? 'cdktf.out';
   const result = scanSynthesizedOutput(dir);
   console.log(`scanned ${result.stacks.length} stacks in ${dir}: ${result.stacks.join(', ')}`);
+  if (result.unlisted.length > 0) console.log(`(${result.unlisted.join(', ')}: not in the manifest, scanned because Terraform can still run there; delete the directories of stacks you no longer use)`);
   if (result.findings.length > 0) console.log(formatFindings(result.findings));
   console.log(summarize(result.findings, result.checked));
   if (blocking(result.findings).length > 0) process.exitCode = 1;
