@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { formatPath } from '../lib/errors';
 import { headerValue, HttpError } from './http';
+import { tokenDensityProblem } from './models/text-bounds';
 
 /** The only method a model answers. */
 export const PREDICT_METHOD = 'POST';
@@ -71,7 +72,13 @@ export type IssuePhraser = (issue: z.core.$ZodIssue) => string;
 
 /** The body of the text kinds under the given limits: `{"inputs": string | string[]}`. */
 export function textInputsSchema(limits: { maxInputs: number; maxInputChars: number }) {
-  const text = z.string().max(limits.maxInputChars, { error: `is longer than ${limits.maxInputChars} characters` });
+  const text = z
+    .string()
+    .max(limits.maxInputChars, { error: `is longer than ${limits.maxInputChars} characters` })
+    .superRefine((value, context) => {
+      const problem = value.length > limits.maxInputChars ? undefined : tokenDensityProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
   return z.strictObject({
     inputs: z.union(
       [

@@ -4,7 +4,7 @@
  */
 import type { HostConfigOf } from '../contract';
 import { textModelRuntime } from './text-model';
-import { englishNlp } from './wink';
+import { englishNlp, PIPELINES } from './wink';
 
 /** One entity found in a text. */
 export interface Entity {
@@ -16,7 +16,7 @@ export interface Entity {
 
 /** The entities runtime; loads the language model now. */
 export function createEntitiesRuntime(config: HostConfigOf<'entities'>) {
-  const nlp = englishNlp();
+  const nlp = englishNlp(PIPELINES.entities);
   const wanted = config.settings.types ? new Set(config.settings.types) : undefined;
   return textModelRuntime(config.name, config.limits, (text): { entities: Entity[] } => {
     const found = nlp.readDoc(text).entities().out(nlp.its.detail) as unknown as { value: string; type: string }[];

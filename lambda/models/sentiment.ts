@@ -4,7 +4,7 @@
  */
 import type { HostConfigOf } from '../contract';
 import { textModelRuntime } from './text-model';
-import { englishNlp } from './wink';
+import { englishNlp, PIPELINES } from './wink';
 
 /** The prediction for one text. */
 export interface SentimentPrediction {
@@ -15,7 +15,7 @@ export interface SentimentPrediction {
 
 /** The sentiment runtime; loads the language model now. */
 export function createSentimentRuntime(config: HostConfigOf<'sentiment'>) {
-  const nlp = englishNlp();
+  const nlp = englishNlp(PIPELINES.sentiment);
   const { neutralThreshold } = config.settings;
   return textModelRuntime(config.name, config.limits, (text): SentimentPrediction => {
     const raw = nlp.readDoc(text).out(nlp.its.sentiment) as unknown as number;

@@ -5,6 +5,7 @@
 import type { RequestLimits } from '../contract';
 import { textInputsSchema } from '../request';
 import type { ModelRuntime } from './runtime';
+import { boundText } from './text-bounds';
 
 /** Builds a text-kind runtime from a prediction for one text. */
 export function textModelRuntime<Prediction>(
@@ -18,7 +19,8 @@ export function textModelRuntime<Prediction>(
     requestSchema: textInputsSchema(limits),
     async invoke(request, context) {
       const inputs = typeof request.inputs === 'string' ? [request.inputs] : request.inputs;
-      const results = inputs.map(predict);
+      // Bounded first, so no input costs more than linear time (see text-bounds.ts).
+      const results = inputs.map((text) => predict(boundText(text)));
       return {
         body: { model: name, requestId: context.requestId, results },
         inputs: inputs.length,
