@@ -4,6 +4,13 @@ import ipaddr from 'ipaddr.js';
 /** Address ranges API Gateway never sees as a caller's source: a range of these would block Kong. */
 const NOT_PUBLIC = ['unspecified', 'private', 'loopback', 'linkLocal', 'multicast', 'broadcast', 'carrierGradeNat', 'uniqueLocal', 'ipv4Mapped'];
 
+/**
+ * The widest range that can be one organisation's egress: an IPv4 /16 (65,536 addresses, more
+ * than any NAT fleet) or an IPv6 /48 (one site's allocation). A wider range lets in far more of the
+ * internet than Kong, which defeats the resource policy it feeds.
+ */
+export const WIDEST_EGRESS_PREFIX = { ipv4: 16, ipv6: 48 } as const;
+
 /** Why a CIDR cannot be one of Kong's egress ranges; undefined when it can. */
 export function egressCidrProblem(cidr: string): { problem: string; accepted: string } | undefined {
   let address: ipaddr.IPv4 | ipaddr.IPv6;
@@ -17,6 +24,13 @@ export function egressCidrProblem(cidr: string): { problem: string; accepted: st
   const network = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
   if (network.toString() !== address.toString()) {
     return { problem: 'host bits are set', accepted: `the network address, ${network.toString()}/${prefix}` };
+  }
+  const widest = WIDEST_EGRESS_PREFIX[address.kind()];
+  if (prefix < widest) {
+    return {
+      problem: `a /${prefix} spans ${address.kind() === 'ipv4' ? `${(2 ** (32 - prefix)).toLocaleString('en-US')} addresses` : `2^${128 - prefix} addresses`}, far more than Kong's egress`,
+      accepted: `Kong's own egress ranges, each at most a /${widest} (e.g. its NAT gateway addresses, /${address.kind() === 'ipv4' ? 32 : 128} each)`,
+    };
   }
   if (NOT_PUBLIC.includes(address.range())) {
     return {

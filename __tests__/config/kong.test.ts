@@ -103,14 +103,22 @@ describe('Kong configuration', () => {
 
   test('Kong’s egress ranges must be public, canonical CIDR ranges, each once', () => {
     expect(problems(withKong({ egressCidrs: ['198.51.100.10/32', '52.95.110.0/24'] }))).toEqual([]);
-    expect(problems(withKong({ egressCidrs: ['10.0.0.0/8', '0.0.0.0/0', '52.95.110.1/24', 'kong-nat', '52.95.110.0/24', '52.95.110.0/24'] }))).toEqual([
-      expect.stringContaining('kong.egressCidrs[0]: a private range; received "10.0.0.0/8"; accepted: a public range'),
+    expect(problems(withKong({ egressCidrs: ['10.0.0.0/16', '0.0.0.0/0', '52.95.110.1/24', 'kong-nat', '52.95.110.0/24', '52.95.110.0/24'] }))).toEqual([
+      expect.stringContaining('kong.egressCidrs[0]: a private range; received "10.0.0.0/16"; accepted: a public range'),
       expect.stringContaining('kong.egressCidrs[1]: allows every address; received "0.0.0.0/0"'),
       expect.stringContaining('kong.egressCidrs[2]: host bits are set; received "52.95.110.1/24"; accepted: the network address, 52.95.110.0/24'),
       expect.stringContaining('kong.egressCidrs[3]: not a CIDR range; received "kong-nat"'),
       expect.stringContaining('kong.egressCidrs[5]: duplicate of kong.egressCidrs[4]'),
     ]);
-    expect(problems(withKong({ egressCidrs: ['fd00::/8'] }))).toEqual([expect.stringContaining('a uniqueLocal range')]);
+    expect(problems(withKong({ egressCidrs: ['fd00::/48'] }))).toEqual([expect.stringContaining('a uniqueLocal range')]);
+  });
+
+  test('a near-universal range is not an egress range: at most an IPv4 /16 or an IPv6 /48', () => {
+    expect(problems(withKong({ egressCidrs: ['128.0.0.0/1', '1.0.0.0/8', '2000::/3', '52.95.0.0/16', '2001:db8:1234::/48'] }))).toEqual([
+      'f.yaml  kong.egressCidrs[0]: a /1 spans 2,147,483,648 addresses, far more than Kong\'s egress; received "128.0.0.0/1"; accepted: Kong\'s own egress ranges, each at most a /16 (e.g. its NAT gateway addresses, /32 each)',
+      expect.stringContaining('kong.egressCidrs[1]: a /8 spans 16,777,216 addresses'),
+      expect.stringContaining('kong.egressCidrs[2]: a /3 spans 2^125 addresses, far more than Kong\'s egress; received "2000::/3"; accepted: Kong\'s own egress ranges, each at most a /48'),
+    ]);
   });
 
   test('credentialed CORS may not use the wildcard origin', () => {
