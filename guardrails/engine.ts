@@ -4,8 +4,8 @@
  */
 import { readAcknowledgements } from './acknowledgements';
 import { RULES } from './pack';
-import { readTerraformDocuments, type TerraformDocument } from './terraform-json';
-import { OUTPUT_TYPE, ruleApplies, type GuardrailRule, type RuleLevel, type StackView, type SynthResource } from './rule';
+import { foldLiterals, readTerraformDocuments, type TerraformDocument } from './terraform-json';
+import { OUTPUT_TYPE, PROVIDER_TYPE, ruleApplies, type GuardrailRule, type RuleLevel, type StackView, type SynthResource } from './rule';
 export { ACKNOWLEDGEMENTS_KEY, type Acknowledgement } from './acknowledgements';
 
 /** A non-compliant resource. */
@@ -58,6 +58,17 @@ export function stackViewOf(name: string, doc: TerraformDocument): StackView {
   }
   for (const [outputName, values] of Object.entries(doc.output)) {
     resources.push({ type: OUTPUT_TYPE, name: outputName, address: `output.${outputName}`, values });
+  }
+  // Provider configurations (default tags, allowed accounts) reach AWS too.
+  const providers = doc.other['provider'];
+  for (const level of Array.isArray(providers) ? providers : providers ? [providers] : []) {
+    for (const [providerName, configurations] of Object.entries(level as Record<string, unknown>)) {
+      if (providerName === '//') continue;
+      for (const values of (Array.isArray(configurations) ? configurations : [configurations]) as Record<string, unknown>[]) {
+        const alias = typeof values?.['alias'] === 'string' ? `.${values['alias']}` : '';
+        resources.push({ type: PROVIDER_TYPE, name: `${providerName}${alias}`, address: `provider.${providerName}${alias}`, values: (foldLiterals(values) ?? {}) as Record<string, unknown> });
+      }
+    }
   }
   for (const [kind, prefix] of [['variable', 'var'], ['locals', 'local'], ['module', 'module']] as const) {
     for (const key of Object.keys(doc[kind])) declared.add(`${prefix}.${key}`);

@@ -1,4 +1,5 @@
 /** Helpers rules share to read synthesized values: references, policy documents, secrets. */
+import { secretKind } from '../lib/secrets';
 import { hasTemplateSequence } from './expressions';
 import { nonCompliant, type RuleOutcome, type StackView, type SynthResource } from './rule';
 
@@ -70,16 +71,6 @@ export function list(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/** Patterns of values that are secrets whatever they are called. */
-const SECRET_VALUE_PATTERNS: readonly [string, RegExp][] = [
-  ['an AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
-  ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
-  ['an OpenAI or Anthropic API key', /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}/],
-  ['a GitHub token', /\bgh[pousr]_[A-Za-z0-9]{36,}\b/],
-  ['a Slack token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/],
-  ['a JSON Web Token', /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/],
-];
-
 /** Names of settings whose literal value would be a secret. */
 const SECRET_NAME = /(secret|passw(or)?d|token|api[_-]?key|credential|private[_-]?key|header_value|access[_-]?key)/i;
 
@@ -91,7 +82,8 @@ const SECRET_NAME = /(secret|passw(or)?d|token|api[_-]?key|credential|private[_-
  */
 export function secretLike(name: string | undefined, value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  for (const [what, pattern] of SECRET_VALUE_PATTERNS) if (pattern.test(value)) return `looks like ${what}`;
+  const kind = secretKind(value);
+  if (kind) return `looks like ${kind}`;
   if (name !== undefined && SECRET_NAME.test(name) && !isReference(value) && !isKongVaultReference(value) && value.length >= 8 && !/^(true|false|null)$/i.test(value)) {
     return `"${name}" holds a literal value`;
   }

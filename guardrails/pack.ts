@@ -33,6 +33,7 @@ import { lambdaRuntime } from './rules/lambda-runtime';
 import { lambdaTracing } from './rules/lambda-tracing';
 import { logsRetention } from './rules/logs-retention';
 import { route53AliasTargets } from './rules/route53-alias-targets';
+import { secretLiterals } from './rules/secret-literals';
 import { terraformProjectExpressions } from './rules/terraform-project-expressions';
 import { terraformReferencesInStack } from './rules/terraform-references-in-stack';
 import type { GuardrailRule } from './rule';
@@ -73,6 +74,7 @@ export const RULES: readonly GuardrailRule[] = [
   kongDroppedSettings,
   terraformReferencesInStack,
   terraformProjectExpressions,
+  secretLiterals,
   guardrailAcknowledgements(() => RULES),
 ];
 

@@ -1,4 +1,5 @@
 /** Guardrail findings as a readable table: level, rule, Terraform address, finding. */
+import { maskSecrets } from '../lib/secrets';
 import { blocking, type Finding } from './engine';
 
 /** Formats findings as a table; acknowledged findings show their reason. */
@@ -8,7 +9,7 @@ export function formatFindings(findings: readonly Finding[]): string {
     f.acknowledged !== undefined ? 'accepted' : f.level,
     f.rule,
     `${f.stack}: ${f.address}`,
-    `${f.finding} (${f.detail})${f.acknowledged !== undefined ? ` Accepted: ${f.acknowledged}` : ''}`,
+    maskSecrets(`${f.finding} (${f.detail})${f.acknowledged !== undefined ? ` Accepted: ${f.acknowledged}` : ''}`),
   ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => `  ${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]!.padEnd(widths[2]!)}  ${r[3]}`).join('\n');

@@ -19,6 +19,9 @@ export const nonCompliant = (detail: string): RuleOutcome => ({ status: 'non-com
 /** The type under which a stack's outputs are judged. */
 export const OUTPUT_TYPE = 'output';
 
+/** The type under which a stack's provider configurations are judged. */
+export const PROVIDER_TYPE = 'provider';
+
 /** A rule's `resourceTypes` entry that matches every block. */
 export const EVERY_BLOCK = '*';
 

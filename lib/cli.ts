@@ -3,6 +3,7 @@
  * exit, never a stack trace. Only errors that are not {@link GatewayError}s (bugs) show a trace.
  */
 import { GatewayError, usageError } from './errors';
+import { maskSecrets } from './secrets';
 
 /** Runs `main`, reporting failures on stderr and through the exit code. */
 export function runCli(main: () => void): void {
@@ -11,7 +12,8 @@ export function runCli(main: () => void): void {
   } catch (err) {
     process.exitCode = 1;
     if (err instanceof GatewayError) {
-      console.error(`\n${err.message}\n`);
+      // Messages may quote what the user gave; nothing secret-looking reaches a log in clear.
+      console.error(`\n${maskSecrets(err.message)}\n`);
     } else {
       console.error('\nUnexpected error: this is a bug in global-ai-gateway, please report it with the trace below.\n');
       console.error(err);

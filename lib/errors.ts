@@ -3,6 +3,7 @@
  * by side. A {@link GatewayError} is a user's mistake or an environment problem: the CLI prints its
  * message and exits non-zero, with no stack trace. Anything else is a bug.
  */
+import { maskSecrets } from './secrets';
 
 /** An error the user can fix; printed without a stack trace. */
 export class GatewayError extends Error {
@@ -54,11 +55,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(document root)';
 }
 
-/** Shows a received value compactly: strings quoted, long values cut (strings inside their quotes). */
+/**
+ * Shows a received value compactly: strings quoted, long values cut (strings inside their quotes),
+ * anything that looks like a secret masked (these messages end up in CI logs).
+ */
 export function formatValue(value: unknown): string {
   const max = 80;
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > max ? `${value.slice(0, max - 3)}...` : value);
+    const shown = maskSecrets(value);
+    return JSON.stringify(shown.length > max ? `${shown.slice(0, max - 3)}...` : shown);
   }
   let text: string;
   try {
@@ -66,6 +71,7 @@ export function formatValue(value: unknown): string {
   } catch {
     text = String(value);
   }
+  text = maskSecrets(text);
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 

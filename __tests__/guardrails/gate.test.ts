@@ -55,7 +55,9 @@ describe('the guardrails gate on synth', () => {
     }
     expect(error).toBeInstanceOf(GatewayError);
     const message = (error as Error).message;
-    expect(message).toMatch(/^Guardrails failed: 1 finding must be fixed/);
+    expect(message).toMatch(/^Guardrails failed: 2 findings must be fixed/);
+    expect(message).toMatch(/error {2}AIGW-SEC-1 {3}aigw-test-control: kong_plugin\.llm-chat_ai-proxy_plugin_\w+ {2}A literal in the output looks like a secret\. \(config_json looks like an OpenAI or Anthropic API key\)/);
+    expect(message).not.toContain('sk-proj-AbCdEf');
     expect(message).toMatch(/error {2}AIGW-KONG-7 {2}aigw-test-control: kong_plugin\.llm-chat_ai-proxy_plugin_\w+ {2}A Kong plugin config_json holds .*\(name looks like an OpenAI or Anthropic API key\)/);
     expect(message).toContain('AIGW-KONG-7: Terraform reads ${');
     expect(message).toContain('Nothing was written');

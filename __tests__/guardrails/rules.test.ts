@@ -190,6 +190,10 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; not
     nonCompliant: { aws_api_gateway_method: { m: { http_method: 'GET', '//': { guardrails: { acknowledged: [{ rule: 'AIGW-APIG-1', reason: 'ok' }] } } } } },
     notApplicable: { aws_api_gateway_method: { m: { http_method: 'GET', api_key_required: true } } },
   },
+  'AIGW-SEC-1': {
+    compliant: { aws_lambda_function: { f: { description: 'sk-short', environment: { variables: { KEY: '${var.key}' } } } } },
+    nonCompliant: { aws_lambda_function: { f: { tags: { owner: 'AKIAIOSFODNN7EXAMPLE' } } } },
+  },
   'AIGW-TF-2': {
     compliant: { aws_lambda_function: { f: { description: 'stop at $${file("x")} and %%{if}', role: '${sensitive(aws_iam_role.r.arn)}' } } },
     // A stop sequence that reached Terraform unescaped.
@@ -269,6 +273,11 @@ describe('specific detections', () => {
     expect(judge({ tags: { '${base64decode("eA==")}': 'x' } })).toEqual({ status: 'non-compliant', detail: '${base64decode("eA==")} (a key) calls base64decode()' });
     expect(judge({ description: 'a %{if true}b%{endif}' })).toEqual({ status: 'non-compliant', detail: 'description holds a template directive (%{if true})' });
     expect(judge({ role: '${jsonencode({a = sha1(tolist(toset(["x"]))[0])})}' }).status).toBe('compliant');
+  });
+
+  test('SEC-1 reads provider blocks too: default tags reach every resource', () => {
+    const view = stackView('fixture', { provider: { aws: [{ region: 'eu-west-1', default_tags: [{ tags: { 'cost-center': 'sk-proj-abcdefghijklmnopqrstuvwx' } }] }] } });
+    expect(evaluateStack(view).findings.map((f) => [f.rule, f.address, f.detail])).toEqual([['AIGW-SEC-1', 'provider.aws', 'cost-center looks like an OpenAI or Anthropic API key']]);
   });
 
   test('IAM-4: logs actions must target log groups, even when not on "*"', () => {
