@@ -24,6 +24,7 @@ import { kongRouteAcl } from './rules/kong-route-acl';
 import { kongRouteAuthentication } from './rules/kong-route-authentication';
 import { kongRouteRateLimit } from './rules/kong-route-rate-limit';
 import { kongRouteSizeLimit } from './rules/kong-route-size-limit';
+import { kongRedisTls, kongRouteHttpsOnly, kongServiceVerifiedTls } from './rules/kong-transport';
 import { lambdaConcurrency } from './rules/lambda-concurrency';
 import { lambdaEnvironmentSecrets } from './rules/lambda-environment-secrets';
 import { lambdaIntegrationTimeout } from './rules/lambda-integration-timeout';
@@ -72,6 +73,9 @@ export const RULES: readonly GuardrailRule[] = [
   kongKeyReplacement,
   kongConfigLiterals,
   kongDroppedSettings,
+  kongRouteHttpsOnly,
+  kongServiceVerifiedTls,
+  kongRedisTls,
   terraformReferencesInStack,
   terraformProjectExpressions,
   secretLiterals,

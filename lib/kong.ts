@@ -180,10 +180,11 @@ export function rateLimitingConfig(
       port: redis.port,
       ssl: redis.ssl,
       ssl_verify: redis.sslVerify,
-      // Without server_name Kong sends no SNI and checks no hostname, only the chain
-      // (lua-resty-redis v0.30 redis.lua:173-174 passes it to sslhandshake; lua-nginx-module
-      // v0.10.26 ngx_http_lua_socket_tcp.c:1774-1779 and :1946-1947).
-      ...(redis.ssl ? { server_name: redis.host } : {}),
+      // TLS is always on (the configuration refuses anything else). Without server_name Kong sends
+      // no SNI and checks no hostname, only the chain (lua-resty-redis v0.30 redis.lua:173-174
+      // passes it to sslhandshake; lua-nginx-module v0.10.26 ngx_http_lua_socket_tcp.c:1774-1779
+      // and :1946-1947).
+      server_name: redis.host,
       database: redis.database,
       timeout: redis.timeoutMs,
       ...(redisPassword !== undefined ? { password: redisPassword.reference } : {}),

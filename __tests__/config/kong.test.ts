@@ -113,6 +113,15 @@ describe('Kong configuration', () => {
     expect(problems(withKong({ egressCidrs: ['fd00::/48'] }))).toEqual([expect.stringContaining('a uniqueLocal range')]);
   });
 
+  test('insecure transport is refused, saying why: http routes, unverified upstream TLS, Redis without verified TLS', () => {
+    expect(problems(withKong({ routeProtocols: ['https', 'http'], service: { tlsVerify: false }, rateLimiting: { policy: 'redis', redis: { host: 'r.example.com', ssl: false, sslVerify: false } } }))).toEqual([
+      expect.stringMatching(/kong\.routeProtocols\[1\]: must be https: over http the consumer key, prompts and answers travel in clear \(guardrail AIGW-KONG-9\); received "http"/),
+      expect.stringMatching(/kong\.rateLimiting\.redis\.ssl: must be true: the Redis password and every counter would cross the network in clear/),
+      expect.stringMatching(/kong\.rateLimiting\.redis\.sslVerify: must be true/),
+      expect.stringMatching(/kong\.service\.tlsVerify: must be true: Kong adds the upstream and provider keys/),
+    ]);
+  });
+
   test('a near-universal range is not an egress range: at most an IPv4 /16 or an IPv6 /48', () => {
     expect(problems(withKong({ egressCidrs: ['128.0.0.0/1', '1.0.0.0/8', '2000::/3', '52.95.0.0/16', '2001:db8:1234::/48'] }))).toEqual([
       'f.yaml  kong.egressCidrs[0]: a /1 spans 2,147,483,648 addresses, far more than Kong\'s egress; received "128.0.0.0/1"; accepted: Kong\'s own egress ranges, each at most a /16 (e.g. its NAT gateway addresses, /32 each)',

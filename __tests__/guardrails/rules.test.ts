@@ -190,6 +190,19 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; not
     nonCompliant: { aws_api_gateway_method: { m: { http_method: 'GET', '//': { guardrails: { acknowledged: [{ rule: 'AIGW-APIG-1', reason: 'ok' }] } } } } },
     notApplicable: { aws_api_gateway_method: { m: { http_method: 'GET', api_key_required: true } } },
   },
+  'AIGW-KONG-9': {
+    compliant: { kong_route: { r: { ...route } } },
+    nonCompliant: { kong_route: { r: { ...route, protocols: ['http', 'https'] } } },
+  },
+  'AIGW-KONG-10': {
+    compliant: { kong_service: { s: { host: 'h', protocol: 'https', tls_verify: true } } },
+    nonCompliant: { kong_service: { s: { host: 'h', protocol: 'https', tls_verify: false } } },
+  },
+  'AIGW-KONG-11': {
+    compliant: { kong_plugin: { p: routePlugin('rate-limiting', { policy: 'redis', redis: { host: 'r', ssl: true, ssl_verify: true } }) } },
+    nonCompliant: { kong_plugin: { p: routePlugin('rate-limiting', { policy: 'redis', redis: { host: 'r', ssl: false, ssl_verify: false } }) } },
+    notApplicable: { kong_plugin: { p: routePlugin('rate-limiting', { policy: 'local' }) } },
+  },
   'AIGW-SEC-1': {
     compliant: { aws_lambda_function: { f: { description: 'sk-short', environment: { variables: { KEY: '${var.key}' } } } } },
     nonCompliant: { aws_lambda_function: { f: { tags: { owner: 'AKIAIOSFODNN7EXAMPLE' } } } },

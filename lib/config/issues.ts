@@ -71,7 +71,9 @@ function translate(
         values.length <= MAX_LISTED_VALUES
           ? `one of ${values.join(', ')}`
           : `one of ${values.length} values, listed in config/gateway-config.schema.json`;
-      return [{ path, received, accepted: withDescription(listed, schemaAt(jsonSchema, path, input)) + hint }];
+      // A schema's own message (zod's defaults start with "Invalid") says why only these values.
+      const why = /^Invalid/.test(issue.message) ? {} : { problem: issue.message };
+      return [{ path, ...why, received, accepted: withDescription(listed, schemaAt(jsonSchema, path, input)) + hint }];
     }
     case 'invalid_union': {
       const options = 'options' in issue ? (issue.options ?? []) : [];

@@ -172,10 +172,10 @@ const kongSchema = z
       .default(['apikey'])
       .describe('Headers key-auth reads the consumer key from (key-auth only).'),
     routeProtocols: z
-      .array(z.enum(['https', 'http']))
+      .array(z.enum(['https'], { error: 'must be https: over http the consumer key, prompts and answers travel in clear (guardrail AIGW-KONG-9)' }))
       .min(1)
       .default(['https'])
-      .describe('Protocols clients may use to reach Kong.'),
+      .describe('Protocols clients may use to reach Kong: https only (with TLS ending at a load balancer, see kong.deployment.tlsTermination).'),
     groups: z.array(kongNameSchema).min(1).describe('The ACL groups; consumers belong to them and models allow them.'),
     tiers: z
       .record(kongNameSchema, tierLimitsSchema)
@@ -218,8 +218,14 @@ const kongSchema = z
           .strictObject({
             host: hostnameSchema.describe("Redis host; with ssl it is also the TLS server name. The password, if any, comes from the Kong nodes' environment (see kong-node.env)."),
             port: z.int().min(1).max(65535).default(6379),
-            ssl: z.boolean().default(true),
-            sslVerify: z.boolean().default(true),
+            ssl: z
+              .literal(true, { error: 'must be true: the Redis password and every counter would cross the network in clear (guardrail AIGW-KONG-11)' })
+              .default(true)
+              .describe('TLS to Redis; always on.'),
+            sslVerify: z
+              .literal(true, { error: "must be true: without verification anyone answering on Redis's address gets the password (guardrail AIGW-KONG-11)" })
+              .default(true)
+              .describe("Verify Redis's certificate; always on."),
             database: z.int().min(0).max(15).default(0),
             timeoutMs: millis('Redis timeout in ms.', 2000, 60_000),
             requirePassword: z
@@ -290,7 +296,10 @@ const kongSchema = z
         readTimeoutMs: millis('Read timeout, in ms; at most the 29 s API Gateway allows.', 29_000, 29_000),
         writeTimeoutMs: millis('Write timeout, in ms; at most the 29 s API Gateway allows.', 29_000, 29_000),
         retries: z.int().min(0).max(10).default(2).describe('Retries on connection failures and timeouts (to another region when one is down).'),
-        tlsVerify: z.boolean().default(true).describe("Verify the regions' TLS certificates."),
+        tlsVerify: z
+          .literal(true, { error: 'must be true: Kong adds the upstream and provider keys to requests it forwards, so it must know whom it talks to (guardrail AIGW-KONG-10)' })
+          .default(true)
+          .describe("Verify the regions' and the LLM providers' TLS certificates; always on."),
         tlsVerifyDepth: z
           .int()
           .min(1)

@@ -96,10 +96,10 @@ describe('GovernedRoute', () => {
     expect(JSON.stringify(json)).not.toMatch(/var\.|sensitive\(/);
   });
 
-  test('Redis without TLS gets no server name; without a password, no password field', () => {
-    const kong = testConfig({ kong: kongDocument({ rateLimiting: { policy: 'redis', redis: { host: 'redis.internal', ssl: false, requirePassword: false } } }) }).kong;
+  test('Redis without a password gets no password field', () => {
+    const kong = testConfig({ kong: kongDocument({ rateLimiting: { policy: 'redis', redis: { host: 'redis.internal', requirePassword: false } } }) }).kong;
     const redis = (rateLimitingConfig(kong.tiers['basic']!, kong.rateLimiting) as { redis: Record<string, unknown> }).redis;
-    expect(redis).not.toHaveProperty('server_name');
+    expect(redis).toMatchObject({ ssl: true, ssl_verify: true, server_name: 'redis.internal' });
     expect(redis).not.toHaveProperty('password');
   });
 
