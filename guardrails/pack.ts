@@ -17,6 +17,7 @@ import { iamTrustPrincipals } from './rules/iam-trust-principals';
 import { iamUnscopedWrites } from './rules/iam-unscoped-writes';
 import { iamWildcardActions } from './rules/iam-wildcard-actions';
 import { kongConfigLiterals } from './rules/kong-config-literals';
+import { kongCorsOrigins } from './rules/kong-cors-origins';
 import { kongDroppedSettings } from './rules/kong-dropped-settings';
 import { kongHiddenCredentials } from './rules/kong-hidden-credentials';
 import { kongKeyReplacement } from './rules/kong-key-replacement';
@@ -76,6 +77,7 @@ export const RULES: readonly GuardrailRule[] = [
   kongRouteHttpsOnly,
   kongServiceVerifiedTls,
   kongRedisTls,
+  kongCorsOrigins,
   terraformReferencesInStack,
   terraformProjectExpressions,
   secretLiterals,

@@ -113,6 +113,17 @@ describe('Kong configuration', () => {
     expect(problems(withKong({ egressCidrs: ['fd00::/48'] }))).toEqual([expect.stringContaining('a uniqueLocal range')]);
   });
 
+  test('CORS origins are exact: a regular expression, null or a path is refused, saying what Kong would do', () => {
+    expect(problems(withKong({ cors: { origins: ['https://app.example.com', 'https://app.example.com:8443', 'http://localhost:3000', '*'] } }))).toEqual([]);
+    expect(problems(withKong({ cors: { origins: ['.*', 'null', 'https://app.example.com/path', 'http://app.example.com'], headers: ['x-ok', 'bad header'] } }))).toEqual([
+      expect.stringMatching(/kong\.cors\.origins\[0\]: received "\.\*"; accepted: an exact origin .* Kong reads any other text as a regular expression/),
+      expect.stringMatching(/kong\.cors\.origins\[1\]: received "null"/),
+      expect.stringMatching(/kong\.cors\.origins\[2\]: received "https:\/\/app\.example\.com\/path"/),
+      expect.stringMatching(/kong\.cors\.origins\[3\]: received "http:\/\/app\.example\.com"/),
+      expect.stringMatching(/kong\.cors\.headers\[1\]: received "bad header"; accepted: a header name/),
+    ]);
+  });
+
   test('insecure transport is refused, saying why: http routes, unverified upstream TLS, Redis without verified TLS', () => {
     expect(problems(withKong({ routeProtocols: ['https', 'http'], service: { tlsVerify: false }, rateLimiting: { policy: 'redis', redis: { host: 'r.example.com', ssl: false, sslVerify: false } } }))).toEqual([
       expect.stringMatching(/kong\.routeProtocols\[1\]: must be https: over http the consumer key, prompts and answers travel in clear \(guardrail AIGW-KONG-9\); received "http"/),

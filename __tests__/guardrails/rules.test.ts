@@ -203,6 +203,11 @@ const CASES: Record<string, { compliant: Resources; nonCompliant: Resources; not
     nonCompliant: { kong_plugin: { p: routePlugin('rate-limiting', { policy: 'redis', redis: { host: 'r', ssl: false, ssl_verify: false } }) } },
     notApplicable: { kong_plugin: { p: routePlugin('rate-limiting', { policy: 'local' }) } },
   },
+  'AIGW-KONG-12': {
+    compliant: { kong_plugin: { p: routePlugin('cors', { origins: ['https://app.example.com', 'http://localhost:3000'], credentials: true }) } },
+    nonCompliant: { kong_plugin: { p: routePlugin('cors', { origins: ['.*'], credentials: true }) } },
+    notApplicable: { kong_plugin: { p: routePlugin('acl', { allow: ['x'] }) } },
+  },
   'AIGW-SEC-1': {
     compliant: { aws_lambda_function: { f: { description: 'sk-short', environment: { variables: { KEY: '${var.key}' } } } } },
     nonCompliant: { aws_lambda_function: { f: { tags: { owner: 'AKIAIOSFODNN7EXAMPLE' } } } },
@@ -286,6 +291,15 @@ describe('specific detections', () => {
     expect(judge({ tags: { '${base64decode("eA==")}': 'x' } })).toEqual({ status: 'non-compliant', detail: '${base64decode("eA==")} (a key) calls base64decode()' });
     expect(judge({ description: 'a %{if true}b%{endif}' })).toEqual({ status: 'non-compliant', detail: 'description holds a template directive (%{if true})' });
     expect(judge({ role: '${jsonencode({a = sha1(tolist(toset(["x"]))[0])})}' }).status).toBe('compliant');
+  });
+
+  test.each([
+    [['null'], false, 'origin null is sent back to any sandboxed page'],
+    [['https://.*\\.example\\.com'], false, 'origin "https://.*\\\\.example\\\\.com" is a regular expression to Kong'],
+    [['*'], true, 'origin * with credentials reflects every origin'],
+  ])('KONG-12: %j (credentials %s) is refused', (origins, credentials, detail) => {
+    const view = stackView('fixture', { resource: { kong_plugin: { p: routePlugin('cors', { origins, credentials }) } } });
+    expect(RULES.find((r) => r.id === 'AIGW-KONG-12')!.evaluate(view.resources[0]!, view)).toEqual({ status: 'non-compliant', detail });
   });
 
   test('SEC-1 reads provider blocks too: default tags reach every resource', () => {

@@ -36,6 +36,14 @@ const KMS_KEY_ID = '[a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[
 const KMS_ALIAS = 'alias/[a-zA-Z0-9/_-]+';
 const KMS_KEY_PATTERN = new RegExp(`^(?:${KMS_KEY_ID}|${KMS_ALIAS}|arn:aws:kms:[a-z0-9-]+:\\d{12}:(?:key/(?:${KMS_KEY_ID})|${KMS_ALIAS}))$`);
 
+/**
+ * A CORS origin Kong compares exactly: Kong 3.9.1 treats an `origins` entry with any character
+ * outside `A-Za-z0-9.:/-` as a regular expression matched against the request's origin
+ * (kong/plugins/cors/handler.lua:105-125 and :149), so `.*` matches every site, and a lone `null`
+ * is sent back as Access-Control-Allow-Origin (:77-89). Only exact origins and `*` are written.
+ */
+const CORS_ORIGIN_PATTERN = /^(?:\*|https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?|http:\/\/(?:localhost|127\.0\.0\.1)(?::\d{1,5})?)$/;
+
 const HOSTNAME_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 const hostnameSchema = z.string().regex(HOSTNAME_PATTERN, {
@@ -319,8 +327,19 @@ const kongSchema = z
       ),
     cors: z
       .strictObject({
-        origins: z.array(z.string().min(1)).min(1).describe('Allowed origins, e.g. https://app.example.com.'),
-        headers: z.array(z.string().min(1)).optional().describe('Allowed request headers (default: content-type and the key headers).'),
+        origins: z
+          .array(
+            z.string().regex(CORS_ORIGIN_PATTERN, {
+              error:
+                'must be an exact origin (https://host, with an optional :port and no path; http only for localhost) or *: Kong reads any other text as a regular expression, so .* or null would let every site read the answers',
+            }),
+          )
+          .min(1)
+          .describe('Allowed origins, each exact, e.g. https://app.example.com; or * without credentials.'),
+        headers: z
+          .array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must be a header name of letters, digits and hyphens' }))
+          .optional()
+          .describe('Allowed request headers (default: content-type and the key headers).'),
         credentials: z.boolean().default(false),
         maxAgeSeconds: z.int().min(0).max(86_400).default(600),
       })
