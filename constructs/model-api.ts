@@ -1,6 +1,7 @@
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
+import { acknowledgeFinding } from '../guardrails/acknowledge';
 import { API_GATEWAY_LIMITS, type EndpointType } from '../lib/aws';
 import { contradictoryProps } from '../lib/errors';
 import { MODEL_PATH_PREFIX } from '../lib/naming';
@@ -108,5 +109,12 @@ export class ModelApi extends Construct {
     this.accessPolicy = props.allowedSourceCidrs
       ? new KongOnlyAccessPolicy(this, 'kong-only', { restApi: this.restApi, allowedSourceCidrs: props.allowedSourceCidrs, deployment: this.stage })
       : undefined;
+    if (!this.accessPolicy) {
+      acknowledgeFinding(
+        this.restApi,
+        'AIGW-APIG-10',
+        'kong.egressCidrs is not set for this environment, so no resource policy can name Kong’s addresses; the API key Kong holds is the only gate. Set kong.egressCidrs to close the API to everyone else.',
+      );
+    }
   }
 }

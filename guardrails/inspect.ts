@@ -50,6 +50,7 @@ export interface Statement {
   readonly Effect?: string;
   readonly Action?: string | string[];
   readonly NotAction?: string | string[];
+  readonly NotResource?: string | string[];
   readonly Resource?: string | string[];
   readonly Principal?: unknown;
   readonly Condition?: unknown;

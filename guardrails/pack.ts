@@ -9,10 +9,12 @@ import { apigExecuteApiEndpoint } from './rules/apig-execute-api-endpoint';
 import { apigMethodAuthorization } from './rules/apig-method-authorization';
 import { apigRestApiReplacement } from './rules/apig-rest-api-replacement';
 import { apigStageAccessLogs } from './rules/apig-stage-access-logs';
+import { apigSourceRestriction } from './rules/apig-source-restriction';
 import { apigStageMethodSettings } from './rules/apig-stage-method-settings';
 import { guardrailAcknowledgements } from './rules/guardrail-acknowledgements';
 import { iamAdminPolicies } from './rules/iam-admin-policies';
 import { iamLiteralDocuments } from './rules/iam-literal-documents';
+import { iamPermissionManagement } from './rules/iam-permission-management';
 import { iamTrustPrincipals } from './rules/iam-trust-principals';
 import { iamUnscopedWrites } from './rules/iam-unscoped-writes';
 import { iamWildcardActions } from './rules/iam-wildcard-actions';
@@ -28,7 +30,9 @@ import { kongRouteSizeLimit } from './rules/kong-route-size-limit';
 import { kongRedisTls, kongRouteHttpsOnly, kongServiceVerifiedTls } from './rules/kong-transport';
 import { lambdaConcurrency } from './rules/lambda-concurrency';
 import { lambdaEnvironmentSecrets } from './rules/lambda-environment-secrets';
+import { lambdaEntryPoints } from './rules/lambda-entry-points';
 import { lambdaIntegrationTimeout } from './rules/lambda-integration-timeout';
+import { lambdaPermissionCaller } from './rules/lambda-permission-caller';
 import { lambdaPermissionPrincipal } from './rules/lambda-permission-principal';
 import { lambdaPermissionSource } from './rules/lambda-permission-source';
 import { lambdaRuntime } from './rules/lambda-runtime';
@@ -50,6 +54,7 @@ export const RULES: readonly GuardrailRule[] = [
   apigDataTrace,
   apigCacheEncryption,
   apigExecuteApiEndpoint,
+  apigSourceRestriction,
   lambdaRuntime,
   lambdaEnvironmentSecrets,
   lambdaTracing,
@@ -57,12 +62,15 @@ export const RULES: readonly GuardrailRule[] = [
   lambdaIntegrationTimeout,
   lambdaPermissionPrincipal,
   lambdaPermissionSource,
+  lambdaPermissionCaller,
+  lambdaEntryPoints,
   logsRetention,
   iamTrustPrincipals,
   iamWildcardActions,
   iamAdminPolicies,
   iamUnscopedWrites,
   iamLiteralDocuments,
+  iamPermissionManagement,
   acmReplacement,
   acmTransparencyLogging,
   route53AliasTargets,

@@ -28,9 +28,13 @@ describe('the guardrails gate on synth', () => {
     const config = loadConfig(resolveConfigSource({ GATEWAY_ENV: environment }));
     const result = synthesizeGuarded(config, out);
     expect(blocking(result.findings)).toEqual([]);
-    // The only accepted finding: each region's open GET /health mock.
-    expect(result.findings.map((f) => f.rule)).toEqual(config.regions.map(() => 'AIGW-APIG-1'));
-    expect(result.findings.every((f) => f.acknowledged !== undefined && /health checks send no API key/.test(f.acknowledged))).toBe(true);
+    // The accepted findings: each region's open GET /health mock, and, where Kong's egress ranges
+    // are not configured, each region's API without a Kong-only resource policy.
+    const kongOnly = config.kong.egressCidrs !== undefined;
+    expect(result.findings.map((f) => f.rule).sort()).toEqual(config.regions.flatMap(() => (kongOnly ? ['AIGW-APIG-1'] : ['AIGW-APIG-1', 'AIGW-APIG-10'])).sort());
+    expect(result.findings.every((f) => f.acknowledged !== undefined)).toBe(true);
+    expect(result.findings.filter((f) => f.rule === 'AIGW-APIG-1').every((f) => /health checks send no API key/.test(f.acknowledged!))).toBe(true);
+    expect(result.findings.filter((f) => f.rule === 'AIGW-APIG-10').every((f) => /kong\.egressCidrs is not set/.test(f.acknowledged!))).toBe(true);
     expect(result.checked).toBeGreaterThan(100);
     const scanned = scanSynthesizedOutput(out);
     const byPlace = (a: { stack: string; address: string }, b: { stack: string; address: string }) =>
@@ -93,7 +97,7 @@ describe('npm run scan', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/scanned 4 stacks in .*: aigw-test-control, aigw-test-eu-west-1, aigw-test-global, aigw-test-us-east-1|scanned 4 stacks/);
     expect(run.stdout).toMatch(/accepted {2}AIGW-APIG-1/);
-    expect(run.stdout).toMatch(/guardrails: \d+ checks, 0 errors, 0 warnings, 2 accepted/);
+    expect(run.stdout).toMatch(/guardrails: \d+ checks, 0 errors, 0 warnings, 4 accepted/);
   });
 
   test('exits 1 with the finding when an output was changed to break a rule', () => {

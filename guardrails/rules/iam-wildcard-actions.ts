@@ -1,22 +1,27 @@
-import { list, literalPolicy } from '../inspect';
+import { allowStatements, everyAction, everyActionOf, permissionDocuments, POLICY_DOCUMENT_TYPES } from '../iam-patterns';
+import { literalPolicy } from '../inspect';
 import { compliant, defineRule, nonCompliant, notApplicable } from '../rule';
 
-/** CKV_AWS_62/63, CKV2_AWS_40: no "*" or "iam:*" actions. */
+/** CKV_AWS_62/63, CKV2_AWS_40: no action pattern that covers every action, or every IAM action. */
 export const iamWildcardActions = defineRule({
   id: 'AIGW-IAM-2',
   level: 'error',
   checkov: ['CKV_AWS_62', 'CKV_AWS_63', 'CKV2_AWS_40'],
-  resourceTypes: ['aws_iam_role_policy', 'aws_iam_policy'],
+  resourceTypes: [...POLICY_DOCUMENT_TYPES],
   finding: 'An IAM policy allows every action, or every IAM action.',
   explanation:
-    'Action "*" is administrator access, and "iam:*" lets the holder grant itself anything; a compromised model host would own the account. List the exact actions the role needs.',
+    'Action "*" is administrator access, and "iam:*" lets the holder grant itself anything; a compromised model host would own the account. IAM reads * and ? as wildcards in any position, so "?*" and "*:*" are "*" too, and NotAction or NotResource in an Allow grants everything not listed. List the exact actions the role needs. Role inline policies are judged like any other.',
   evaluate(policy) {
-    const statements = literalPolicy(policy.values['policy']);
-    if (!statements) return notApplicable;
-    for (const statement of statements.filter((s) => s.Effect === 'Allow')) {
-      const wide = list(statement.Action).find((a) => a === '*' || a === '*:*' || a.toLowerCase() === 'iam:*');
-      if (wide) return nonCompliant(`Action "${wide}"`);
-      if (statement.NotAction !== undefined) return nonCompliant('Allow with NotAction grants everything else');
+    const documents = permissionDocuments(policy);
+    if (documents.length === 0) return notApplicable;
+    for (const { setting, document } of documents) {
+      // Documents that are not literal JSON are AIGW-IAM-5's finding.
+      for (const { actions, statement } of allowStatements(literalPolicy(document) ?? [])) {
+        const wide = actions.find((a) => everyAction(a) || everyActionOf(a, 'iam'));
+        if (wide) return nonCompliant(`${setting}: Action "${wide}" ${everyAction(wide) ? 'matches every action' : 'matches every IAM action'}`);
+        if (statement.NotAction !== undefined) return nonCompliant(`${setting}: Allow with NotAction grants everything else`);
+        if (statement.NotResource !== undefined) return nonCompliant(`${setting}: Allow with NotResource grants every other resource`);
+      }
     }
     return compliant;
   },
