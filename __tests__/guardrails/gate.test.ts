@@ -8,7 +8,7 @@ import { acknowledgeFinding } from '../../guardrails/acknowledge';
 import { GuardrailsAspect } from '../../guardrails/aspect';
 import { RULE_IDS } from '../../guardrails/pack';
 import { blocking } from '../../guardrails/engine';
-import { scanSynthesizedOutput } from '../../guardrails/scan';
+import { readSynthesizedStacks, scanSynthesizedOutput } from '../../guardrails/scan';
 import { PROJECT_ROOT } from '../../lib/project';
 import { availableEnvironments, loadConfig, resolveConfigSource } from '../../lib/config/load';
 import { GatewayError, unknownAcknowledgedRules } from '../../lib/errors';
@@ -41,6 +41,12 @@ describe('the guardrails gate on synth', () => {
       `${a.stack} ${a.address}`.localeCompare(`${b.stack} ${b.address}`);
     expect([...scanned.findings].sort(byPlace)).toEqual([...result.findings].sort(byPlace));
     expect(scanned.checked).toBe(result.checked);
+    // The deploy workflow passes each variable the synthesized stacks declare (from its own secret).
+    const deployYaml = fs.readFileSync(path.join(PROJECT_ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8');
+    for (const { file } of readSynthesizedStacks(out)) {
+      const variables = Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { variable?: object }).variable ?? {});
+      for (const name of variables) expect(deployYaml).toContain(`TF_VAR_${name}: \${{ secrets.TF_VAR_${name} }}`);
+    }
   });
 
   test('a configuration that would break a guardrail fails with a readable report and writes nothing', () => {
