@@ -23,6 +23,7 @@ import { kongCorsOrigins } from './rules/kong-cors-origins';
 import { kongDroppedSettings } from './rules/kong-dropped-settings';
 import { kongHiddenCredentials } from './rules/kong-hidden-credentials';
 import { kongKeyReplacement } from './rules/kong-key-replacement';
+import { kongPromptGuard } from './rules/kong-prompt-guard';
 import { kongRouteAcl } from './rules/kong-route-acl';
 import { kongRouteAuthentication } from './rules/kong-route-authentication';
 import { kongRouteRateLimit } from './rules/kong-route-rate-limit';
@@ -86,6 +87,7 @@ export const RULES: readonly GuardrailRule[] = [
   kongServiceVerifiedTls,
   kongRedisTls,
   kongCorsOrigins,
+  kongPromptGuard,
   terraformReferencesInStack,
   terraformProjectExpressions,
   secretLiterals,

@@ -269,13 +269,17 @@ export function aiProxyConfig(model: ExternalLlmModelConfig, credential: KongEnv
 /**
  * ai-prompt-guard: prompts must match an allow pattern (if any) and no deny pattern. It too reads at
  * most `max_request_body_size` bytes (default 8192, kong/plugins/ai-prompt-guard/schema.lua:35-39),
- * so it gets the model's body limit.
+ * so it gets the model's body limit. By default Kong 3.9.1 checks only `user` messages
+ * (filters/guard-prompt.lua:53), so a deny phrase sent as a `system` or `assistant` message would
+ * pass; `match_all_roles` checks every message, which requires the whole conversation to be read
+ * (`allow_all_conversation_history` false, schema.lua:40-44, 59-62).
  */
 export function aiPromptGuardConfig(guard: NonNullable<ExternalLlmModelConfig['promptGuard']>, maxBodyBytes: number): PluginConfig {
   return {
     allow_patterns: guard.allowPatterns,
     deny_patterns: guard.denyPatterns,
     allow_all_conversation_history: false,
+    match_all_roles: true,
     max_request_body_size: maxBodyBytes,
   };
 }

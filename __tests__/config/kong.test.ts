@@ -156,9 +156,13 @@ describe('Kong configuration', () => {
     expect(problems(configDocument({ models: [modelDocument(), chat()] }))).toEqual([]);
   });
 
-  test('prompt-guard patterns must be regular expressions; a leading PCRE (?i) is accepted', () => {
-    expect(problems(configDocument({ models: [modelDocument(), chat({ promptGuard: { denyPatterns: ['(?i)ignore previous', 'unclosed('] } })] }))).toEqual([
-      expect.stringMatching(/^f\.yaml {2}models\[1\]\.promptGuard\.denyPatterns\[1\]: not a regular expression \(.+\); received "unclosed\("/),
+  test('prompt-guard patterns must run in Kong as written: shared PCRE syntax, no exponential backtracking; a leading (?i) is accepted', () => {
+    const patterns = ['(?i)ignore previous', 'unclosed(', 'foo\\1', '[\\d-z]', '(a+)+$'];
+    expect(problems(configDocument({ models: [modelDocument(), chat({ promptGuard: { denyPatterns: patterns } })] }))).toEqual([
+      expect.stringMatching(/^f\.yaml {2}models\[1\]\.promptGuard\.denyPatterns\[1\]: not in the syntax PCRE and JavaScript share \(.+\); received "unclosed\("; accepted: a regular expression in the syntax PCRE and JavaScript share/),
+      expect.stringMatching(/denyPatterns\[2\]: not in the syntax PCRE and JavaScript share \(a back reference to a group that does not exist\); received "foo\\\\1"/),
+      expect.stringMatching(/denyPatterns\[3\]: not in the syntax PCRE and JavaScript share \(a range with a class escape, such as \[\\d-z\]\)/),
+      expect.stringMatching(/denyPatterns\[4\]: a\+ repeats inside \(a\+\)\+: nested repetition backtracks exponentially/),
     ]);
   });
 

@@ -216,6 +216,11 @@ const CASES: Record<string, { compliant?: Resources; nonCompliant: Resources; no
     nonCompliant: { kong_plugin: { p: routePlugin('cors', { origins: ['.*'], credentials: true }) } },
     notApplicable: { kong_plugin: { p: routePlugin('acl', { allow: ['x'] }) } },
   },
+  'AIGW-KONG-13': {
+    compliant: { kong_plugin: { p: routePlugin('ai-prompt-guard', { deny_patterns: ['(?i)ignore (all )?previous instructions'], allow_all_conversation_history: false, match_all_roles: true }) } },
+    nonCompliant: { kong_plugin: { p: routePlugin('ai-prompt-guard', { deny_patterns: ['(?i)ignore (all )?previous instructions'], allow_all_conversation_history: false }) } },
+    notApplicable: { kong_plugin: { p: routePlugin('acl', { allow: ['x'] }) } },
+  },
   'AIGW-SEC-1': {
     compliant: { aws_lambda_function: { f: { description: 'sk-short', environment: { variables: { KEY: '${var.key}' } } } } },
     nonCompliant: { aws_lambda_function: { f: { tags: { owner: 'AKIAIOSFODNN7EXAMPLE' } } } },

@@ -73,3 +73,45 @@ export function classifyStatus(status: number, lists: { healthy: readonly number
   if (lists.unhealthy.includes(status) || status === 0) return 'unhealthy';
   return 'ignored';
 }
+
+/** An OpenAI-style chat body, as ai-prompt-guard reads it. */
+export interface ChatBody {
+  readonly messages?: readonly { readonly role: string; readonly content: unknown }[];
+  readonly prompt?: string;
+}
+
+/**
+ * What Kong 3.9.1's ai-prompt-guard decides for a chat body under a plugin config
+ * (kong/plugins/ai-prompt-guard/filters/guard-prompt.lua:36-117): it joins the messages it checks,
+ * latest first (every message when allow_all_conversation_history is false, the latest only
+ * otherwise; `user` messages only unless match_all_roles), refuses on any deny pattern, then
+ * requires one allow pattern when there are any. Patterns run here as JavaScript expressions, which
+ * for the patterns the configuration accepts (lib/prompt-patterns.ts) read as PCRE reads them.
+ */
+export function promptGuardVerdict(config: Record<string, unknown>, body: ChatBody): 'allowed' | 'blocked' | 'bad request' {
+  let prompt: string;
+  if (Array.isArray(body.messages)) {
+    const parts: string[] = [];
+    for (const message of [...body.messages].reverse()) {
+      if (message.role === 'user' || config['match_all_roles'] === true) {
+        if (typeof message.content !== 'string') return 'bad request';
+        parts.push(message.content);
+        if (config['allow_all_conversation_history'] === true) break;
+      }
+    }
+    prompt = parts.join(' ');
+  } else if (typeof body.prompt === 'string') {
+    prompt = body.prompt;
+  } else {
+    return 'bad request';
+  }
+  const compile = (pattern: string) => {
+    const inline = /^\(\?([ims]+)\)/.exec(pattern);
+    return new RegExp(inline ? pattern.slice(inline[0].length) : pattern, inline?.[1] ?? '');
+  };
+  const deny = (config['deny_patterns'] ?? []) as string[];
+  const allow = (config['allow_patterns'] ?? []) as string[];
+  if (deny.some((p) => compile(p).test(prompt))) return 'blocked';
+  if (allow.length === 0 || allow.some((p) => compile(p).test(prompt))) return 'allowed';
+  return 'blocked';
+}

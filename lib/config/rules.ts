@@ -14,6 +14,7 @@ import { resolveBedrockModel } from '../bedrock';
 import { secretKind } from '../secrets';
 import { BEDROCK_AVAILABILITY_READ_ON } from '../bedrock-availability';
 import { egressCidrProblem, trustedCidrProblem } from '../cidr';
+import { PROMPT_PATTERN_ACCEPTED, promptPatternProblem } from '../prompt-patterns';
 import type { ConfigIssue } from '../errors';
 import { modelPath, Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
@@ -332,9 +333,8 @@ const corsCredentialsNeedOrigins: Rule = ({ kong }) => {
 };
 
 /**
- * Prompt-guard patterns must be regular expressions. Kong evaluates them with PCRE; they are checked
- * here as JavaScript expressions after mapping a leading PCRE inline-flag group such as `(?i)` to
- * JavaScript flags, which covers the syntax both share.
+ * Prompt-guard patterns must run in Kong as they read here: the syntax PCRE and JavaScript share,
+ * without exponential backtracking (lib/prompt-patterns.ts says why and cites Kong).
  */
 const promptPatternsCompile: Rule = ({ models }) =>
   (models ?? []).flatMap((model, i) => {
@@ -342,13 +342,8 @@ const promptPatternsCompile: Rule = ({ models }) =>
     const guard = model.promptGuard;
     return (['allowPatterns', 'denyPatterns'] as const).flatMap((key) =>
       guard[key].flatMap((pattern, j) => {
-        try {
-          const inline = /^\(\?([imsx]+)\)/.exec(pattern);
-          new RegExp(inline ? pattern.slice(inline[0].length) : pattern, (inline?.[1] ?? '').replace('x', ''));
-          return [];
-        } catch (err) {
-          return [{ path: ['models', i, 'promptGuard', key, j], problem: `not a regular expression (${(err as Error).message})`, received: pattern, accepted: 'a regular expression (PCRE syntax shared with JavaScript; a leading (?i) is fine)' }];
-        }
+        const problem = promptPatternProblem(pattern);
+        return problem ? [{ path: ['models', i, 'promptGuard', key, j], problem, received: pattern, accepted: PROMPT_PATTERN_ACCEPTED }] : [];
       }),
     );
   });
