@@ -85,11 +85,16 @@ export function formatConfigIssue(file: string, issue: ConfigIssue): string {
   return `  ${where}  ${formatPath(issue.path)}: ${parts.join('; ')}`;
 }
 
+/** Problems a configuration error lists; the rest are counted (a hostile file could have millions). */
+export const MAX_LISTED_CONFIG_ISSUES = 50;
+
 function formatConfigError(file: string, issues: readonly ConfigIssue[]): string {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+  const unlisted = issues.length - MAX_LISTED_CONFIG_ISSUES;
   return [
     `Invalid configuration in ${file} (${count}):`,
-    ...issues.map((issue) => formatConfigIssue(file, issue)),
+    ...issues.slice(0, MAX_LISTED_CONFIG_ISSUES).map((issue) => formatConfigIssue(file, issue)),
+    ...(unlisted > 0 ? [`  ... and ${unlisted} more, not listed: fix these first.`] : []),
     'Nothing was synthesized. Fix the file and run the command again; config/gateway-config.schema.json lists every field.',
   ].join('\n');
 }
@@ -106,11 +111,26 @@ export const unknownEnvironment = (environment: string, file: string, available:
   );
 
 /** GATEWAY_ENV holds something that cannot name a file in config/. */
-export const invalidEnvironmentName = (environment: string) =>
+export const invalidEnvironmentName = (environment: string, available: readonly string[]) =>
   new GatewayError(
     'CONFIG_INVALID_ENVIRONMENT_NAME',
     `GATEWAY_ENV=${formatValue(environment)} is not an environment name: use 1-12 lowercase letters and digits ` +
-      'starting with a letter, matching a file config/<name>.yaml (e.g. GATEWAY_ENV=staging).',
+      'starting with a letter, matching a file config/<name>.yaml. ' +
+      (available.length ? `Available environments: ${available.join(', ')}.` : 'No environment files exist in config/.'),
+  );
+
+/** The configuration path is a FIFO, a device, a directory: reading it could hang or never end. */
+export const configFileNotRegular = (file: string, kind: string) =>
+  new GatewayError(
+    'CONFIG_NOT_A_FILE',
+    `The configuration ${file} is ${kind}, not a regular file; it was not read. Point GATEWAY_CONFIG at a YAML file, or unset it and use GATEWAY_ENV.`,
+  );
+
+/** The configuration file is far larger than any configuration. */
+export const configFileTooLarge = (file: string, bytes: number, max: number) =>
+  new GatewayError(
+    'CONFIG_TOO_LARGE',
+    `The configuration ${file} is ${bytes.toLocaleString('en-US')} bytes or more; at most ${max.toLocaleString('en-US')} are read (a configuration is a few kilobytes). It was not parsed: check that GATEWAY_CONFIG names the right file.`,
   );
 
 /** GATEWAY_CONFIG names a file that cannot be read. */

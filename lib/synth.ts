@@ -28,11 +28,39 @@ export interface GuardedSynthesis {
   readonly checked: number;
 }
 
+/** Staging directories are `.cdktf-staging-<pid>-<random>`, beside the output. */
+const STAGING_PREFIX = '.cdktf-staging-';
+
+/** Whether a process is running (signal 0 checks without sending anything). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes staging directories a killed synthesis left behind (its `finally` never ran): those of
+ * processes that are gone, and those of older versions, which carried no process id. A synthesis
+ * running beside this one keeps its own.
+ */
+function removeAbandonedStaging(dir: string): void {
+  for (const entry of fs.readdirSync(dir)) {
+    if (!entry.startsWith(STAGING_PREFIX)) continue;
+    const pid = /^(\d+)-/.exec(entry.slice(STAGING_PREFIX.length))?.[1];
+    if (pid !== undefined && (Number(pid) === process.pid || running(Number(pid)))) continue;
+    fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+  }
+}
+
 /** Synthesizes `config` into `outdir`, or throws the guardrail report without touching it. */
 export function synthesizeGuarded(config: GatewayConfig, outdir: string): GuardedSynthesis {
   const target = path.resolve(outdir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const staging = fs.mkdtempSync(path.join(path.dirname(target), '.cdktf-staging-'));
+  removeAbandonedStaging(path.dirname(target));
+  const staging = fs.mkdtempSync(path.join(path.dirname(target), `${STAGING_PREFIX}${process.pid}-`));
   try {
     const app = new App({ outdir: staging });
     const environment = defineEnvironment(app, config);

@@ -2,14 +2,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
+import { spawnSync } from 'child_process';
 import {
   availableEnvironments,
   CONFIG_DIR,
   loadConfig,
+  MAX_CONFIG_BYTES,
   parseConfig,
   resolveConfigSource,
 } from '../../lib/config/load';
-import { ConfigError, GatewayError } from '../../lib/errors';
+import { ConfigError, GatewayError, MAX_LISTED_CONFIG_ISSUES } from '../../lib/errors';
 import { configDocument } from '../support/config';
 
 function configError(run: () => unknown): ConfigError {
@@ -33,10 +35,19 @@ describe('choosing the configuration file', () => {
     expect(resolveConfigSource({ GATEWAY_ENV: 'prod' }).file).toBe(path.join(CONFIG_DIR, 'prod.yaml'));
   });
 
-  test('GATEWAY_CONFIG wins over GATEWAY_ENV and imposes no environment name', () => {
-    const source = resolveConfigSource({ GATEWAY_ENV: 'prod', GATEWAY_CONFIG: 'somewhere/custom.yaml' });
+  test('GATEWAY_CONFIG alone names the file and imposes no environment name', () => {
+    const source = resolveConfigSource({ GATEWAY_CONFIG: 'somewhere/custom.yaml' });
     expect(source.file).toBe(path.resolve('somewhere/custom.yaml'));
     expect(source.expectedEnvironment).toBeUndefined();
+  });
+
+  test('GATEWAY_ENV beside GATEWAY_CONFIG is not ignored: the file must declare that environment', () => {
+    const source = resolveConfigSource({ GATEWAY_ENV: 'prod', GATEWAY_CONFIG: path.join(CONFIG_DIR, 'staging.yaml') });
+    expect(source.file).toBe(path.join(CONFIG_DIR, 'staging.yaml'));
+    expect(configError(() => loadConfig(source)).message).toMatch(
+      /staging\.yaml:\d+:\d+ {2}environment: GATEWAY_ENV=prod is set too, and the file declares another environment; received "staging"; accepted: "prod", or unset GATEWAY_ENV/,
+    );
+    expect(loadConfig(resolveConfigSource({ GATEWAY_ENV: 'staging', GATEWAY_CONFIG: path.join(CONFIG_DIR, 'staging.yaml') })).environment).toBe('staging');
   });
 
   test('an environment without a file is an error that lists the environments there are', () => {
@@ -45,15 +56,58 @@ describe('choosing the configuration file', () => {
     );
   });
 
-  test('an environment name that could escape config/ is refused', () => {
+  test('an environment name that could escape config/ is refused, listing the environments there are', () => {
     expect(() => resolveConfigSource({ GATEWAY_ENV: '../secrets' })).toThrow(GatewayError);
-    expect(() => resolveConfigSource({ GATEWAY_ENV: '../secrets' })).toThrow(/is not an environment name/);
+    expect(() => resolveConfigSource({ GATEWAY_ENV: '../secrets' })).toThrow(/is not an environment name: .* Available environments: dev, prod, staging\./);
+    expect(() => resolveConfigSource({ GATEWAY_ENV: 'Prod', GATEWAY_CONFIG: 'x.yaml' })).toThrow(/GATEWAY_ENV="Prod" is not an environment name/);
   });
 
   test('a GATEWAY_CONFIG file that does not exist is a plain error, not a crash', () => {
     expect(() => loadConfig({ file: '/nonexistent/x.yaml', displayName: 'x.yaml' })).toThrow(
       'Cannot read the configuration file x.yaml: no such file.',
     );
+  });
+
+  describe('what is not a configuration file is refused before it is read', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-load-'));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    test('a FIFO (which would wait for a writer forever)', () => {
+      const fifo = path.join(dir, 'config.yaml');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      expect(() => loadConfig({ file: fifo, displayName: 'config.yaml' })).toThrow(/^The configuration config\.yaml is a named pipe \(FIFO\), not a regular file; it was not read\./);
+    });
+
+    test('a device (which would never end)', () => {
+      expect(() => loadConfig({ file: '/dev/zero', displayName: '/dev/zero' })).toThrow(/^The configuration \/dev\/zero is a device, not a regular file/);
+    });
+
+    test('a directory', () => {
+      expect(() => loadConfig({ file: dir, displayName: 'dir' })).toThrow(/^The configuration dir is a directory, not a regular file/);
+    });
+
+    test('a file larger than any configuration, before parsing it', () => {
+      const big = path.join(dir, 'big.yaml');
+      fs.writeFileSync(big, `app: aigw\n${'k: 1\n'.repeat(MAX_CONFIG_BYTES / 5 + 1)}`);
+      expect(() => loadConfig({ file: big, displayName: 'big.yaml' })).toThrow(/^The configuration big\.yaml is 262,\d{3} bytes or more; at most 262,144 are read/);
+    });
+  });
+
+  test('parsing stays linear in the number of keys, and a flood of problems is listed in part', () => {
+    // 25,000 distinct unknown keys and 10,000 repeated ones, inside the size limit: yaml's own
+    // pairwise duplicate check and a per-issue search were quadratic (a 2.5 MB file ran past 300 s;
+    // the time is measured by scripts, not here: at this size the quadratic path took minutes).
+    const keys = Array.from({ length: 25_000 }, (_, i) => `k${i}: 1`).join('\n');
+    const unknown = configError(() => parseConfig(`app: aigw\nenvironment: dev\n${keys}\n`, 'f.yaml'));
+    const repeated = configError(() => parseConfig('k: 1\n'.repeat(10_000), 'f.yaml'));
+    expect(unknown.message).toMatch(/unknown key/);
+    expect(repeated.issues).toHaveLength(9_999);
+    expect(repeated.message.split('\n').filter((l) => l.includes('Map keys must be unique'))).toHaveLength(MAX_LISTED_CONFIG_ISSUES);
+    expect(repeated.message).toContain(`... and ${9_999 - MAX_LISTED_CONFIG_ISSUES} more, not listed: fix these first.`);
+    expect(unknown.message.length).toBeLessThan(20_000);
   });
 
   test('every environment in config/ validates and names itself after its file', () => {

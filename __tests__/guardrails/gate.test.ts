@@ -76,6 +76,19 @@ describe('the guardrails gate on synth', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.cdktf-staging-'))).toEqual([]);
   });
 
+  test('staging directories a killed synthesis left behind are removed; a running one’s are kept', () => {
+    const out = path.join(dir, 'cdktf.out');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const abandoned = [`.cdktf-staging-${gone}-a1b2c3`, '.cdktf-staging-x9y8z7'];
+    const live = `.cdktf-staging-${process.ppid}-d4e5f6`;
+    for (const name of [...abandoned, live]) {
+      fs.mkdirSync(path.join(dir, name, 'stacks'), { recursive: true });
+      fs.writeFileSync(path.join(dir, name, 'stacks', 'big.json'), 'x'.repeat(1024));
+    }
+    synthesizeGuarded(testConfig({ regions: ['eu-west-1'] }), out);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.cdktf-staging-'))).toEqual([live]);
+  });
+
   test('publishing keeps Terraform’s working files in stack directories and replaces assets', () => {
     const out = path.join(dir, 'cdktf.out');
     const config = testConfig({ regions: ['eu-west-1'] });

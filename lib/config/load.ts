@@ -6,9 +6,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
+  configFileNotRegular,
+  configFileTooLarge,
   configFileUnreadable,
+  GatewayError,
   invalidConfig,
   invalidEnvironmentName,
   unknownEnvironment,
@@ -27,6 +30,12 @@ export const DEFAULT_ENVIRONMENT = 'dev';
 /** Aliases a document may expand; far above what a real config uses, far below an alias bomb. */
 const MAX_YAML_ALIASES = 100;
 
+/**
+ * The largest configuration file read. A real one is a few kilobytes (prod's is under 4 KiB); this
+ * leaves room for thousands of consumers, and anything larger is refused before it is parsed.
+ */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
 /** Environment variables that select the configuration. */
 export const CONFIG_ENV_VARS = { environment: 'GATEWAY_ENV', file: 'GATEWAY_CONFIG' } as const;
 
@@ -38,6 +47,8 @@ export interface ConfigSource {
   readonly displayName: string;
   /** When the file was chosen by environment name, the `environment` the file must declare. */
   readonly expectedEnvironment?: string;
+  /** Where the expected environment came from, when not from the file's name (e.g. GATEWAY_ENV beside GATEWAY_CONFIG). */
+  readonly expectedFrom?: string;
 }
 
 /** The environments that have a file in `config/`. */
@@ -50,18 +61,23 @@ export function availableEnvironments(configDir: string = CONFIG_DIR): string[] 
     .sort();
 }
 
-/** Picks the configuration file from the process environment. */
+/**
+ * Picks the configuration file from the process environment: GATEWAY_CONFIG names a file, GATEWAY_ENV
+ * an environment of config/. With both, the file must declare that environment, so that one never
+ * silently wins over the other.
+ */
 export function resolveConfigSource(
   env: NodeJS.ProcessEnv = process.env,
   configDir: string = CONFIG_DIR,
 ): ConfigSource {
   const explicit = env[CONFIG_ENV_VARS.file];
+  const named = env[CONFIG_ENV_VARS.environment];
+  if (named && !ENVIRONMENT_NAME_PATTERN.test(named)) throw invalidEnvironmentName(named, availableEnvironments(configDir));
   if (explicit) {
     const file = path.resolve(explicit);
-    return { file, displayName: displayName(file) };
+    return { file, displayName: displayName(file), ...(named ? { expectedEnvironment: named, expectedFrom: CONFIG_ENV_VARS.environment } : {}) };
   }
-  const environment = env[CONFIG_ENV_VARS.environment] || DEFAULT_ENVIRONMENT;
-  if (!ENVIRONMENT_NAME_PATTERN.test(environment)) throw invalidEnvironmentName(environment);
+  const environment = named || DEFAULT_ENVIRONMENT;
   const file = path.join(configDir, `${environment}.yaml`);
   if (!fs.existsSync(file)) {
     throw unknownEnvironment(environment, displayName(file), availableEnvironments(configDir));
@@ -69,25 +85,62 @@ export function resolveConfigSource(
   return { file, displayName: displayName(file), expectedEnvironment: environment };
 }
 
+/**
+ * The text of a configuration file, read only when it is a regular file no larger than
+ * {@link MAX_CONFIG_BYTES}. It is opened without blocking (a FIFO would otherwise wait for a
+ * writer) and checked on the open descriptor, so a device such as /dev/zero is never read.
+ */
+function readConfigText(source: ConfigSource): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(source.file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw configFileUnreadable(source.displayName, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw configFileNotRegular(source.displayName, fileKind(stat));
+    if (stat.size > MAX_CONFIG_BYTES) throw configFileTooLarge(source.displayName, stat.size, MAX_CONFIG_BYTES);
+    // Read at most one byte past the limit, in case the file grew since fstat.
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_CONFIG_BYTES) throw configFileTooLarge(source.displayName, length, MAX_CONFIG_BYTES);
+    return buffer.toString('utf8', 0, length);
+  } catch (err) {
+    if (err instanceof GatewayError) throw err;
+    throw configFileUnreadable(source.displayName, (err as Error).message);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** What a path that is not a regular file is, in words. */
+function fileKind(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /** Reads and validates the configuration the process environment selects. */
 export function loadConfig(source: ConfigSource = resolveConfigSource()): GatewayConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(source.file, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw configFileUnreadable(source.displayName, reason);
-  }
-  return parseConfig(text, source.displayName, source.expectedEnvironment);
+  return parseConfig(readConfigText(source), source.displayName, source.expectedEnvironment, source.expectedFrom);
 }
 
 /**
  * Validates configuration text. `fileName` is only used in messages; `expectedEnvironment`, when
  * given, must equal the file's `environment`.
  */
-export function parseConfig(text: string, fileName: string, expectedEnvironment?: string): GatewayConfig {
+export function parseConfig(text: string, fileName: string, expectedEnvironment?: string, expectedFrom?: string): GatewayConfig {
+  if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) throw configFileTooLarge(fileName, Buffer.byteLength(text), MAX_CONFIG_BYTES);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // yaml's own uniqueKeys check compares every pair of keys (quadratic); duplicateKeys is linear.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const duplicates = doc.errors.length === 0 ? duplicateKeys(doc, lineCounter) : [];
+  if (duplicates.length > 0) throw invalidConfig(fileName, duplicates);
   if (doc.errors.length > 0) {
     throw invalidConfig(
       fileName,
@@ -126,12 +179,21 @@ export function parseConfig(text: string, fileName: string, expectedEnvironment?
   const issues: ConfigIssue[] = [...result.issues];
   const declared = (raw as Record<string, unknown>)['environment'];
   if (expectedEnvironment !== undefined && typeof declared === 'string' && declared !== expectedEnvironment) {
-    issues.push({
-      path: ['environment'],
-      problem: `the file was selected as environment "${expectedEnvironment}"`,
-      received: declared,
-      accepted: `"${expectedEnvironment}" (rename the file or fix the value, so stacks are never named after the wrong environment)`,
-    });
+    issues.push(
+      expectedFrom
+        ? {
+            path: ['environment'],
+            problem: `${expectedFrom}=${expectedEnvironment} is set too, and the file declares another environment`,
+            received: declared,
+            accepted: `"${expectedEnvironment}", or unset ${expectedFrom} (with GATEWAY_CONFIG set, it only confirms the file's environment)`,
+          }
+        : {
+            path: ['environment'],
+            problem: `the file was selected as environment "${expectedEnvironment}"`,
+            received: declared,
+            accepted: `"${expectedEnvironment}" (rename the file or fix the value, so stacks are never named after the wrong environment)`,
+          },
+    );
   }
   if (issues.length > 0 || result.config === undefined) {
     const located = issues.map((issue) => ({
@@ -141,6 +203,47 @@ export function parseConfig(text: string, fileName: string, expectedEnvironment?
     throw invalidConfig(fileName, located.sort(byPosition));
   }
   return result.config;
+}
+
+/** Every key a mapping repeats (YAML forbids it; a silent override would hide a mistake), found in one pass per mapping. */
+function duplicateKeys(doc: Document, lineCounter: LineCounter): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = keyText(pair);
+        if (seen.has(key)) {
+          const offset = (pair.key as Node | null)?.range?.[0];
+          issues.push({
+            path: [],
+            problem: `YAML syntax error: Map keys must be unique; "${key.slice(0, 80)}" is repeated`,
+            accepted: 'each key once per mapping (a second one would silently override the first)',
+            ...(offset === undefined ? {} : { position: toPosition(lineCounter.linePos(offset)) }),
+          });
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return issues;
+}
+
+/** A pair's key as text: a scalar's value, or the source form of a complex key. */
+function keyText(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+/** Per mapping, its pairs by key, built once: finding a path's position stays linear in the number of issues. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items as Pair[]) if (!index.has(keyText(pair))) index.set(keyText(pair), pair);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** Document order; issues without a position keep their relative order at the end. */
@@ -160,7 +263,7 @@ function positionOf(
   let offset = (doc.contents as Node | null)?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === String(segment));
+      const pair = pairOf(node as YAMLMap, String(segment));
       if (!pair) break;
       offset = (pair.key as Node | null)?.range?.[0] ?? offset;
       node = pair.value;
