@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as os from 'os';
 import { PROJECT_ROOT } from '../lib/project';
 import { entryArgs } from './support/run';
@@ -60,6 +60,28 @@ describe('npm run serve (the dev models on localhost)', () => {
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ error: { code: 'model_unavailable', message: expect.stringContaining('No AWS credentials') } });
   });
+
+  test('a body that is not UTF-8 answers 400, as the deployed host does', async () => {
+    const response = await fetch(`${base}/v1/sentiment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from([0x7b, 0x22, 0x69, 0x6e, 0x70, 0x75, 0x74, 0x73, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^The body is not valid UTF-8/);
+  });
+
+  test.each([
+    ['a PORT that is not a port', () => 'eighty', /^Usage: PORT="eighty" is not a port; use an integer from 0 \(any free port\) to 65535/m],
+    ['a PORT out of range', () => '70000', /PORT="70000" is not a port/],
+    ['a port in use', () => new URL(base).port, /^Cannot listen on 127\.0\.0\.1:\d+: the port is in use\. Set PORT to a free port \(PORT=0 picks one\)\./m],
+  ])('%s is a plain error and exit 1, not a stack trace', async (_case, port, message) => {
+    const second = spawnSync(process.execPath, entryArgs('scripts/serve.ts'), {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: port(), GATEWAY_ENV: 'dev' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(message);
+    expect(second.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
 
   test('an unknown path answers 404 listing the models', async () => {
     const response = await post('nope', {});

@@ -81,7 +81,7 @@ export function createHandler(config: ModelHostConfig, options: HandlerOptions):
     } catch (err) {
       if (err instanceof HttpError) {
         response = errorResponse(err, requestId);
-        if (err.status >= 500) failure = err.message;
+        if (err.status >= 500) failure = err.detail ? `${err.message} (${err.detail})` : err.message;
       } else {
         failure = describe(err);
         response = errorResponse(

@@ -35,12 +35,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** The response header that carries the request id. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** A client-visible failure: becomes a JSON error response, never a stack trace. */
+/**
+ * A client-visible failure: becomes a JSON error response, never a stack trace. `detail` is for the
+ * log only (what an upstream said, which may name the account or the role), never sent.
+ */
 export class HttpError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'HttpError';

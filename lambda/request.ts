@@ -39,6 +39,9 @@ export function readJsonBody(event: ProxyEventLike, maxBodyBytes: number, exampl
   checkContentType(headerValue(event.headers, 'content-type'));
 
   const raw = typeof event.body === 'string' ? event.body : '';
+  if (event.isBase64Encoded !== true && LONE_SURROGATE.test(raw)) {
+    throw new HttpError('invalid_json', 'The body is not valid UTF-8 (it holds an unpaired surrogate); send UTF-8 JSON.');
+  }
   const bytes = event.isBase64Encoded === true ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.byteLength > maxBodyBytes) {
     throw new HttpError(
@@ -46,7 +49,12 @@ export function readJsonBody(event: ProxyEventLike, maxBodyBytes: number, exampl
       `The body is ${bytes.byteLength} bytes; this model accepts at most ${maxBodyBytes}. Send fewer or shorter inputs.`,
     );
   }
-  const text = bytes.toString('utf8');
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new HttpError('invalid_json', 'The body is not valid UTF-8 (it holds a byte sequence UTF-8 does not allow); send UTF-8 JSON.');
+  }
   if (text.trim() === '') {
     throw new HttpError('invalid_json', `The body is empty; send a JSON object such as ${example}.`);
   }
@@ -147,3 +155,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 function article(expected: string): string {
   return `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`;
 }
+
+/** A UTF-16 surrogate without its pair: text no UTF-8 body can have produced. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Decodes UTF-8, refusing ill-formed sequences instead of replacing them with U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+

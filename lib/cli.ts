@@ -10,14 +10,31 @@ export function runCli(main: () => void): void {
   try {
     main();
   } catch (err) {
-    process.exitCode = 1;
-    if (err instanceof GatewayError) {
-      // Messages may quote what the user gave; nothing secret-looking reaches a log in clear.
-      console.error(`\n${maskSecrets(err.message)}\n`);
-    } else {
-      console.error('\nUnexpected error: this is a bug in global-ai-gateway, please report it with the trace below.\n');
-      console.error(err);
-    }
+    reportFailure(err);
+  }
+}
+
+/** Runs an asynchronous `main` the same way: a rejection is reported like a thrown error. */
+export function runCliAsync(main: () => Promise<void>): void {
+  try {
+    main().catch(reportFailure);
+  } catch (err) {
+    reportFailure(err);
+  }
+}
+
+/**
+ * Reports a failure of an entry point: a user's mistake as its plain message, a bug with its trace;
+ * the exit code becomes 1. For failures that arrive later (a server's `error` event) as well.
+ */
+export function reportFailure(err: unknown): void {
+  process.exitCode = 1;
+  if (err instanceof GatewayError) {
+    // Messages may quote what the user gave; nothing secret-looking reaches a log in clear.
+    console.error(`\n${maskSecrets(err.message)}\n`);
+  } else {
+    console.error('\nUnexpected error: this is a bug in global-ai-gateway, please report it with the trace below.\n');
+    console.error(err);
   }
 }
 

@@ -183,3 +183,7 @@ export const unknownAcknowledgedRules = (problems: readonly { path: string; rule
 
 /** A command was called with arguments it does not take. */
 export const usageError = (detail: string) => new GatewayError('USAGE', `Usage: ${detail}.`);
+
+/** The local server cannot listen on the port it was given. */
+export const portUnavailable = (port: number, reason: string) =>
+  new GatewayError('PORT_UNAVAILABLE', `Cannot listen on 127.0.0.1:${port}: ${reason}. Set PORT to a free port (PORT=0 picks one).`);

@@ -19,6 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../lambda/contract';
 import { modelHostPackage, MODEL_HOST_HANDLER, unpackModelHostPackage } from '../lib/bundle';
+import { runCliAsync } from '../lib/cli';
 
 /**
  * The budgets: package size, cold start, a 1 KB sentiment request, and the worst case of the text
@@ -241,7 +242,4 @@ async function main(): Promise<void> {
   if (budgets.some(([, , met]) => !met)) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+runCliAsync(main);

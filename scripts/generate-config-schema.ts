@@ -5,6 +5,9 @@
  */
 import * as fs from 'fs';
 import { CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema } from '../lib/config/json-schema';
+import { runCli } from '../lib/cli';
 
-fs.writeFileSync(CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema());
-console.log(`wrote ${CONFIG_JSON_SCHEMA_FILE}`);
+runCli(() => {
+  fs.writeFileSync(CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema());
+  console.log(`wrote ${CONFIG_JSON_SCHEMA_FILE}`);
+});

@@ -1,4 +1,7 @@
 /** Prints the rule pack as a Markdown table (used to keep docs/security.md in step; a test checks it). */
 import { renderRulesTable } from '../guardrails/docs';
+import { runCli } from '../lib/cli';
 
-console.log(renderRulesTable());
+runCli(() => {
+  console.log(renderRulesTable());
+});

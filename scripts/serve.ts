@@ -13,10 +13,11 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { createHandler, powertoolsLog, type LogFn, type ModelHostHandler } from '../lambda/handler';
 import { ALL_MODEL_FACTORIES, factoryFor } from '../lambda/models';
-import { runCli } from '../lib/cli';
+import { reportFailure, runCli } from '../lib/cli';
 import { hostConfigOf } from '../lib/config/host-config';
 import { loadConfig } from '../lib/config/load';
 import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
+import { portUnavailable, usageError } from '../lib/errors';
 import { HEALTH_PATH, modelPath } from '../lib/naming';
 
 /** The default port of the local server. */
@@ -61,8 +62,9 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
       handler({
         httpMethod: req.method ?? 'GET',
         headers,
-        body: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
-        isBase64Encoded: false,
+        // The bytes as sent (base64), so the host judges their encoding as it does any body.
+        body: chunks.length ? Buffer.concat(chunks).toString('base64') : null,
+        isBase64Encoded: chunks.length > 0,
         requestContext: { requestId: randomUUID() },
       })
         .then((result) => send(result.statusCode, result.body, (result.headers ?? {}) as Record<string, string>))
@@ -70,6 +72,14 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
     });
   });
   return { server, routes };
+}
+
+/** The port PORT names: an integer from 0 (any free port) to 65535; 8080 when unset. */
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw usageError(`PORT=${JSON.stringify(value)} is not a port; use an integer from 0 (any free port) to 65535, e.g. PORT=8081 npm run serve`);
+  return port;
 }
 
 runCli(() => {
@@ -80,8 +90,13 @@ runCli(() => {
   const config = loadConfig();
   // Bedrock models are called in the environment's first region unless AWS_REGION says otherwise.
   process.env['AWS_REGION'] ??= config.regions[0];
-  const port = process.env['PORT'] !== undefined ? Number(process.env['PORT']) : DEFAULT_PORT;
+  const port = portFrom(process.env['PORT']);
   const { server, routes } = createModelServer(config);
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    const reasons: Record<string, string> = { EADDRINUSE: 'the port is in use', EACCES: 'permission denied (ports below 1024 need privileges)' };
+    reportFailure(reasons[err.code ?? ''] ? portUnavailable(port, reasons[err.code!]!) : err);
+    server.close();
+  });
   server.listen(port, '127.0.0.1', () => {
     const { port: bound } = server.address() as AddressInfo;
     const lines = [...routes.keys()].map((p) => `  POST http://localhost:${bound}${p}`);

@@ -149,8 +149,8 @@ describe('bedrock-chat: Bedrock failures become honest answers', () => {
     ['ThrottlingException', 429, 'rate_limited', /throttling requests to amazon\.nova-micro/],
     ['ServiceQuotaExceededException', 429, 'rate_limited', /throttling/],
     ['ModelTimeoutException', 504, 'upstream_timeout', /did not answer in time/],
-    ['AccessDeniedException', 502, 'model_unavailable', /enable access to this model in the Bedrock console \(Model access\)/],
-    ['ResourceNotFoundException', 502, 'model_unavailable', /check that the id is right/],
+    ['AccessDeniedException', 502, 'model_unavailable', /the model is not enabled for this account or the id is wrong/],
+    ['ResourceNotFoundException', 502, 'model_unavailable', /the id is wrong/],
     ['ValidationException', 400, 'invalid_request', /Bedrock rejected the request for .*: details/],
     ['ModelNotReadyException', 503, 'service_unavailable', /is not ready on Bedrock/],
     ['ServiceUnavailableException', 503, 'service_unavailable', /retry after/],
@@ -163,6 +163,28 @@ describe('bedrock-chat: Bedrock failures become honest answers', () => {
     expect(response.statusCode).toBe(status);
     expect(response.json.error).toEqual({ code, message: expect.stringMatching(message) });
     expect(response.body).not.toMatch(/\s+at\s/);
+  });
+
+  test('Bedrock’s AccessDenied text (account, role) goes to the log, never to the client', async () => {
+    const said = 'User: arn:aws:sts::111122223333:assumed-role/aigw-dev-model-chat/aigw-dev-chat is not authorized to perform: bedrock:InvokeModel';
+    bedrock.on(ConverseCommand).rejects(awsError('AccessDeniedException', said));
+    const response = await call(chatHandler(), hello);
+    expect(response.statusCode).toBe(502);
+    expect(response.body).not.toMatch(/111122223333|assumed-role|aigw-dev-model-chat/);
+    expect(logs[0]).toMatchObject({ level: 'ERROR', error: expect.stringContaining(said) });
+  });
+
+  test.each(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT'])('a network failure (%s) to Bedrock answers 502, not 500', async (code) => {
+    bedrock.on(ConverseCommand).rejects(Object.assign(new Error(`connect ${code} bedrock-runtime.us-east-1.amazonaws.com`), { code }));
+    const response = await call(chatHandler(), hello);
+    expect(response.statusCode).toBe(502);
+    expect(response.json.error).toEqual({ code: 'upstream_error', message: expect.stringMatching(/Bedrock could not be reached for .*; retry later\./) });
+    expect(logs[0]).toMatchObject({ level: 'ERROR', error: expect.stringContaining(code) });
+  });
+
+  test('a 5xx Bedrock answers with an exception this code does not know by name is a 502', async () => {
+    bedrock.on(ConverseCommand).rejects(Object.assign(awsError('SomeNewServerException'), { $fault: 'server', $metadata: { httpStatusCode: 500 } }));
+    expect((await call(chatHandler(), hello)).statusCode).toBe(502);
   });
 
   test('a missing region answers 502 saying to set AWS_REGION', async () => {

@@ -68,6 +68,16 @@ describe('model host: successful predictions', () => {
     expect((await call({ body, isBase64Encoded: true })).statusCode).toBe(200);
   });
 
+  test.each([
+    ['bytes UTF-8 does not allow (base64-encoded)', { body: Buffer.from([0x7b, 0x22, 0x69, 0x6e, 0x70, 0x75, 0x74, 0x73, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString('base64'), isBase64Encoded: true }],
+    ['an overlong encoding of "/"', { body: Buffer.concat([Buffer.from('{"inputs":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]).toString('base64'), isBase64Encoded: true }],
+    ['an unpaired surrogate in a text body', { body: '{"inputs":"\ud800"}' }],
+  ])('a body that is not UTF-8 answers 400: %s', async (_case, event) => {
+    const response = await call({ ...jsonBody({}), ...event });
+    expect(response.statusCode).toBe(400);
+    expect(response.json.error).toEqual({ code: 'invalid_json', message: expect.stringMatching(/^The body is not valid UTF-8/) });
+  });
+
   test('an empty text is valid and neutral', async () => {
     const response = await call(jsonBody({ inputs: '' }));
     expect(response.json.results).toEqual([{ label: 'neutral', score: 0 }]);

@@ -214,9 +214,12 @@ export function toHttpError(err: unknown, modelId: string, deadlinePassed: boole
       });
     case 'AccessDeniedException':
     case 'ResourceNotFoundException':
+      // Bedrock's own text names the account and the role; it goes to the log, not to the client.
       return new HttpError(
         'model_unavailable',
-        `Bedrock refused ${modelId} in ${region}: enable access to this model in the Bedrock console (Model access) for ${region}, and check that the id is right. Bedrock said: ${message}`,
+        `Bedrock refused ${modelId} in ${region}: the model is not enabled for this account or the id is wrong. The operators can see why in the function's log (request id).`,
+        {},
+        `${name}: ${message}`,
       );
     case 'CredentialsProviderError':
       return new HttpError(
@@ -233,11 +236,25 @@ export function toHttpError(err: unknown, modelId: string, deadlinePassed: boole
     case 'ModelErrorException':
     case 'InternalServerException':
     case 'ModelStreamErrorException':
-      return new HttpError('upstream_error', `Bedrock failed to run ${modelId}; retry later.`);
+      return new HttpError('upstream_error', `Bedrock failed to run ${modelId}; retry later.`, {}, `${name}: ${message}`);
     default:
-      return err;
+      break;
   }
+  // Bedrock could not be reached (DNS, refused or reset connections), or it answered a 5xx this
+  // code does not know by name: the upstream failed, not the host (502, retryable).
+  const code = (err as { code?: unknown } | null)?.code;
+  const fault = err as { $fault?: unknown; $metadata?: { httpStatusCode?: number } } | null;
+  if (typeof code === 'string' && NETWORK_ERROR_CODES.includes(code)) {
+    return new HttpError('upstream_error', `Bedrock could not be reached for ${modelId}; retry later.`, {}, `${code}: ${message}`);
+  }
+  if (fault?.$fault === 'server' || (fault?.$metadata?.httpStatusCode ?? 0) >= 500) {
+    return new HttpError('upstream_error', `Bedrock failed to run ${modelId}; retry later.`, {}, `${name}: ${message}`);
+  }
+  return err;
 }
+
+/** Node's error codes for a connection that could not be made or was lost. */
+const NETWORK_ERROR_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED'];
 
 function retryAfter(err: unknown): string {
   const header = (err as { $response?: { headers?: Record<string, string> } }).$response?.headers?.['retry-after'];
