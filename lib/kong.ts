@@ -199,6 +199,39 @@ export function requestSizeLimitingConfig(maxBodyBytes: number): PluginConfig {
 }
 
 /**
+ * Request headers a consumer key must never be read from, each with who sets or reads it: key-auth
+ * with hide_credentials removes the header it read the key from, so a key name that is one of these
+ * would strip or collide with what Kong, the project or AWS put there.
+ */
+export const RESERVED_KEY_HEADERS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    // Headers Kong 3.9.1 sets on proxied requests and responses (kong/constants.lua:109-131).
+    ['x-host-override', 'x-kong-proxy-latency', 'x-kong-response-latency', 'x-kong-upstream-latency', 'x-kong-upstream-status', 'x-consumer-id', 'x-consumer-custom-id', 'x-consumer-username', 'x-credential-identifier', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-consumer-groups', 'x-authenticated-groups', 'x-forwarded-host', 'x-forwarded-path', 'x-forwarded-prefix', 'x-anonymous-consumer', 'x-kong-request-id', 'via', 'server'].map((h) => [h, 'Kong sets it']),
+  ),
+  'x-forwarded-for': 'Kong sets it',
+  'x-forwarded-proto': 'Kong sets it',
+  'x-forwarded-port': 'Kong sets it',
+  'x-real-ip': 'Kong sets it',
+  [API_KEY_HEADER.toLowerCase()]: 'Kong sends the regional APIs’ key in it (and Anthropic’s credential)',
+  [KONG_CORRELATION_HEADER.toLowerCase()]: 'the correlation-id plugin sets it',
+  'x-request-id': 'the model host answers with it',
+  authorization: 'Kong sends the LLM providers’ credentials in it, and basic-auth reads it',
+  host: 'HTTP itself needs it',
+  'content-type': 'HTTP itself needs it',
+  'content-length': 'HTTP itself needs it',
+  'transfer-encoding': 'HTTP itself needs it',
+  connection: 'HTTP itself needs it',
+  cookie: 'browsers send it for every site cookie',
+};
+
+/** Why a header cannot carry consumer keys; undefined when it can. */
+export function reservedKeyHeader(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('x-amz-') || lower.startsWith('x-amzn-')) return 'AWS reserves the x-amz- and x-amzn- prefixes';
+  return RESERVED_KEY_HEADERS[lower];
+}
+
+/**
  * Injects the regional APIs' key: first removes whatever `x-api-key` the client sent, then adds
  * Kong's (request-transformer runs remove before add), so the key is replaced, never appended.
  */

@@ -166,6 +166,22 @@ describe('Kong configuration', () => {
     ]);
   });
 
+  test.each([
+    ['x-api-key', /a header Kong sends the regional APIs’ key in it/],
+    ['Kong-Request-ID', /a header the correlation-id plugin sets it/],
+    ['X-Consumer-Username', /a header Kong sets it/],
+    ['Authorization', /a header Kong sends the LLM providers’ credentials in it, and basic-auth reads it/],
+    ['x-amzn-trace-id', /a header AWS reserves the x-amz- and x-amzn- prefixes/],
+  ])('kong.keyNames may not name %s, a header others set or read', (header, problem) => {
+    expect(problems(withKong({ keyNames: ['apikey', header] }))).toEqual([expect.stringMatching(new RegExp(`kong\\.keyNames\\[1\\]: ${problem.source}.*; accepted: a header of your own`))]);
+  });
+
+  test('kong.keyNames names each header once, whatever its case', () => {
+    expect(problems(withKong({ keyNames: ['apikey', 'ApiKey'] }))).toEqual([
+      'f.yaml  kong.keyNames[1]: the same header as kong.keyNames[0] (header names ignore case); received "ApiKey"; accepted: each header once',
+    ]);
+  });
+
   test('with only external LLMs there is nothing for the regions to serve', () => {
     expect(problems(configDocument({ models: [chat()] }))).toEqual([
       'f.yaml  models: no model runs in Lambda; accepted: at least one hosted model (kind sentiment, entities, keywords, bedrock-chat) for the regions to serve',

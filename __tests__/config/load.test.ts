@@ -159,6 +159,12 @@ describe('parsing configuration text', () => {
     expect(error.message).toContain('YAML syntax error: Map keys must be unique');
   });
 
+  test('a __proto__ key is refused where it is, not silently dropped', () => {
+    const text = stringify(configDocument()).replace(/^tags:.*$/m, '') + 'tags:\n  owner: me\n  __proto__: sneaky\n';
+    const error = configError(() => parseConfig(text, 'f.yaml'));
+    expect(error.message).toMatch(/f\.yaml:\d+:3 {2}\(document root\): the key "__proto__" cannot be kept: JavaScript reads it as the object's prototype/);
+  });
+
   test('an empty file says so', () => {
     expect(configError(() => parseConfig('', 'empty.yaml')).message).toContain('(document root): the file is empty; accepted: a YAML mapping');
   });

@@ -139,7 +139,7 @@ export function parseConfig(text: string, fileName: string, expectedEnvironment?
   const lineCounter = new LineCounter();
   // yaml's own uniqueKeys check compares every pair of keys (quadratic); duplicateKeys is linear.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const duplicates = doc.errors.length === 0 ? duplicateKeys(doc, lineCounter) : [];
+  const duplicates = doc.errors.length === 0 ? keyProblems(doc, lineCounter) : [];
   if (duplicates.length > 0) throw invalidConfig(fileName, duplicates);
   if (doc.errors.length > 0) {
     throw invalidConfig(
@@ -205,14 +205,29 @@ export function parseConfig(text: string, fileName: string, expectedEnvironment?
   return result.config;
 }
 
-/** Every key a mapping repeats (YAML forbids it; a silent override would hide a mistake), found in one pass per mapping. */
-function duplicateKeys(doc: Document, lineCounter: LineCounter): ConfigIssue[] {
+/** Keys JavaScript reads as something other than a property: `__proto__` sets an object's prototype. */
+const UNREADABLE_KEYS = ['__proto__'];
+
+/**
+ * Keys that would be lost silently: every key a mapping repeats (YAML forbids it; the last one would
+ * win), found in one pass per mapping, and keys such as `__proto__` that no JavaScript object keeps.
+ */
+function keyProblems(doc: Document, lineCounter: LineCounter): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
         const key = keyText(pair);
+        if (UNREADABLE_KEYS.includes(key)) {
+          const offset = (pair.key as Node | null)?.range?.[0];
+          issues.push({
+            path: [],
+            problem: `the key "${key}" cannot be kept: JavaScript reads it as the object's prototype, so its value would be dropped without a word`,
+            accepted: 'another key',
+            ...(offset === undefined ? {} : { position: toPosition(lineCounter.linePos(offset)) }),
+          });
+        }
         if (seen.has(key)) {
           const offset = (pair.key as Node | null)?.range?.[0];
           issues.push({

@@ -14,6 +14,7 @@ import { resolveBedrockModel } from '../bedrock';
 import { secretKind } from '../secrets';
 import { BEDROCK_AVAILABILITY_READ_ON } from '../bedrock-availability';
 import { egressCidrProblem, trustedCidrProblem } from '../cidr';
+import { reservedKeyHeader } from '../kong';
 import { PROMPT_PATTERN_ACCEPTED, promptPatternProblem } from '../prompt-patterns';
 import type { ConfigIssue } from '../errors';
 import { modelPath, Naming, regionalHostname } from '../naming';
@@ -305,6 +306,18 @@ const hostedModelPresent: Rule = ({ models }) => {
   return [{ path: ['models'], problem: 'no model runs in Lambda', accepted: `at least one hosted model (kind ${HOSTED_MODEL_KINDS.join(', ')}) for the regions to serve` }];
 };
 
+/** key-auth reads consumer keys from headers nobody else sets, each named once (header names ignore case). */
+const keyNamesAvailable: Rule = ({ kong }) =>
+  (kong?.keyNames ?? []).flatMap((name, index, names) => {
+    if (typeof name !== 'string') return [];
+    const reserved = reservedKeyHeader(name);
+    if (reserved) {
+      return [{ path: ['kong', 'keyNames', index], problem: `a header ${reserved}; key-auth would remove it from requests (hide_credentials) or read what was put there`, received: name, accepted: 'a header of your own, such as apikey or x-consumer-key' }];
+    }
+    const first = names.findIndex((other) => typeof other === 'string' && other.toLowerCase() === name.toLowerCase());
+    return first < index ? [{ path: ['kong', 'keyNames', index], problem: `the same header as kong.keyNames[${first}] (header names ignore case)`, received: name, accepted: 'each header once' }] : [];
+  });
+
 /** Kong's egress ranges must be real, public, canonical ranges, each once. */
 const egressCidrsValid: Rule = ({ kong }) => {
   const cidrs = kong?.egressCidrs ?? [];
@@ -450,6 +463,7 @@ export const CONFIG_RULES: readonly Rule[] = [
   weightsMatchRegions,
   corsCredentialsNeedOrigins,
   egressCidrsValid,
+  keyNamesAvailable,
   promptPatternsCompile,
   bedrockModelsAvailable,
   noSecretsInConfiguration,
