@@ -103,3 +103,11 @@ export const HEALTH_PATH = 'health';
 export function functionLogGroupName(functionName: string): string {
   return `/aws/lambda/${functionName}`;
 }
+
+/**
+ * An upstream key label as it appears in construct ids and output names: letters, digits and
+ * hyphens (labels may hold . _ : too). Two labels with one slug name the same key.
+ */
+export function upstreamKeySlug(label: string): string {
+  return label.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase();
+}

@@ -5,16 +5,22 @@ import type { Construct } from 'constructs';
 import { DnsValidatedCertificate, type HostedZoneRef } from '../constructs/dns-validated-certificate';
 import { UpstreamApiKey } from '../constructs/upstream-api-key';
 import { GLOBAL_STACK_REGION } from '../lib/aws';
-import type { GatewayConfig } from '../lib/config/schema';
-import { Naming } from '../lib/naming';
+import { INITIAL_UPSTREAM_KEY, type GatewayConfig } from '../lib/config/schema';
+import { Naming, upstreamKeySlug } from '../lib/naming';
 import { GatewayStack } from './gateway-stack';
 
 /** What the region stacks and the control stack need from the global stack. */
 export interface GlobalResources {
   /** The hosted zone of the API domain. */
   readonly zone: HostedZoneRef;
-  /** The generated API key every regional API requires (sensitive). */
+  /** The generated API key Kong sends and every regional API requires (sensitive). */
   readonly upstreamApiKeyValue: string;
+  /**
+   * Every key the regions accept, by label: the current one first, then earlier ones still
+   * accepted while Kong switches (sensitive values). Each is read from its own labelled output, so a
+   * region's key resource keeps its value while keys come and go beside it.
+   */
+  readonly regionalUpstreamKeys: readonly UpstreamKeyRef[];
   /** The validated us-east-1 certificate for EDGE domains; undefined for REGIONAL endpoints. */
   readonly edgeCertificateArn: string | undefined;
 }
@@ -29,6 +35,26 @@ export const GLOBAL_OUTPUTS = {
   edgeCertificateArn: 'edge_certificate_arn',
   upstreamApiKey: 'upstream_api_key',
 } as const;
+
+/** One generation of the upstream key, as another stack reads it. */
+export interface UpstreamKeyRef {
+  readonly label: string;
+  /** The key value: a sensitive reference. */
+  readonly value: string;
+}
+
+/** The output that carries the upstream key of a label, for the regions. */
+export function labelledUpstreamKeyOutput(label: string): string {
+  return `${GLOBAL_OUTPUTS.upstreamApiKey}_${upstreamKeySlug(label).replace(/-/g, '_')}`;
+}
+
+/**
+ * The construct id of an upstream key generation, by its label: the first key keeps the id it
+ * always had, so keys are added and removed by label and a key that stays is never replaced.
+ */
+export function upstreamKeyId(base: string, label: string): string {
+  return label === INITIAL_UPSTREAM_KEY ? base : `${base}-${upstreamKeySlug(label)}`;
+}
 
 /** The construct id of an EDGE certificate generation: generation 1 keeps the id it always had. */
 export function edgeCertificateId(generation: number): string {
@@ -58,6 +84,8 @@ export class GlobalStack extends GatewayStack {
   readonly retainedEdgeCertificates: readonly DnsValidatedCertificate[];
   /** The API key Kong injects and every regional API requires. */
   readonly upstreamApiKey: UpstreamApiKey;
+  /** Every key the regions accept, by label: the current one first, then upstreamKeysAccepted. */
+  readonly regionalUpstreamApiKeys: ReadonlyMap<string, UpstreamApiKey>;
 
   constructor(scope: Construct, props: GlobalStackProps) {
     const { config } = props;
@@ -104,7 +132,13 @@ export class GlobalStack extends GatewayStack {
     }
     this.retainedEdgeCertificates = retained;
 
-    this.upstreamApiKey = new UpstreamApiKey(this, 'upstream-api-key', { rotation: config.upstreamKeyRotation });
+    // One key per label: a new label adds a key beside the old one, which stays (the regions accept
+    // it) until upstreamKeysAccepted no longer lists it.
+    const keyOf = (label: string) =>
+      new UpstreamApiKey(this, upstreamKeyId('upstream-api-key', label), label === INITIAL_UPSTREAM_KEY ? {} : { rotation: label });
+    const current = config.upstreamKeyRotation ?? INITIAL_UPSTREAM_KEY;
+    this.upstreamApiKey = keyOf(current);
+    this.regionalUpstreamApiKeys = new Map([[current, this.upstreamApiKey], ...config.upstreamKeysAccepted.map((label): [string, UpstreamApiKey] => [label, keyOf(label)])]);
 
     new TerraformOutput(this, GLOBAL_OUTPUTS.zoneId, {
       value: this.hostedZone.zoneId,
@@ -121,6 +155,13 @@ export class GlobalStack extends GatewayStack {
       sensitive: true,
       description: 'The API key every regional API requires and Kong injects (read by the region and control stacks).',
     });
+    for (const [label, key] of this.regionalUpstreamApiKeys) {
+      new TerraformOutput(this, labelledUpstreamKeyOutput(label), {
+        value: key.value,
+        sensitive: true,
+        description: `The API key labelled ${label}, which the regional APIs accept (read by the region stacks).`,
+      });
+    }
   }
 
   /**
@@ -136,6 +177,7 @@ export class GlobalStack extends GatewayStack {
     return {
       zone: { zoneId: state.getString(GLOBAL_OUTPUTS.zoneId) },
       upstreamApiKeyValue: Fn.sensitive(state.getString(GLOBAL_OUTPUTS.upstreamApiKey)),
+      regionalUpstreamKeys: [...this.regionalUpstreamApiKeys.keys()].map((label) => ({ label, value: Fn.sensitive(state.getString(labelledUpstreamKeyOutput(label))) })),
       edgeCertificateArn: this.edgeCertificate ? state.getString(GLOBAL_OUTPUTS.edgeCertificateArn) : undefined,
     };
   }

@@ -99,7 +99,7 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
 
   test.each(REGIONS)('%s: the API key is the global stack’s generated key, and the DNS records go in its zone', (region) => {
     const stack = synth.stack(regionStack(region));
-    expect(onlyResource(stack, 'aws_api_gateway_api_key')['value']).toBe(remoteGlobal('upstream_api_key', true));
+    expect(onlyResource(stack, 'aws_api_gateway_api_key')['value']).toBe(remoteGlobal('upstream_api_key_initial', true));
     for (const record of resources(stack, 'aws_route53_record')) expect(record['zone_id']).toBe(remoteGlobal('zone_id'));
   });
 
@@ -107,9 +107,10 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
     for (const name of Object.keys(synth.manifest.stacks)) expect(synth.stack(name).terraform?.['required_version']).toBe('>= 1.11.0');
   });
 
-  test('the global stack shares three named outputs: the zone, the certificate, and the API key (sensitive)', () => {
+  test('the global stack shares named outputs: the zone, the certificate, and the API key (sensitive), also by its label for the regions', () => {
     const outputs = synth.stack(GLOBAL).output ?? {};
-    expect(Object.keys(outputs).sort()).toEqual(['edge_certificate_arn', 'upstream_api_key', 'zone_id']);
+    expect(Object.keys(outputs).sort()).toEqual(['edge_certificate_arn', 'upstream_api_key', 'upstream_api_key_initial', 'zone_id']);
+    expect(outputs['upstream_api_key_initial']).toMatchObject({ sensitive: true, value: outputs['upstream_api_key']!.value });
     expect(outputs['zone_id']).toMatchObject({ value: '${data.aws_route53_zone.zone.zone_id}' });
     expect(outputs['zone_id']!.sensitive).toBeUndefined();
     expect(outputs['edge_certificate_arn']!.value).toMatch(/^\$\{aws_acm_certificate_validation\.[\w-]+\.certificate_arn\}$/);
@@ -119,8 +120,9 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
   test('no stack reads the API key bare: every read of it through remote state is wrapped in sensitive()', () => {
     for (const name of Object.keys(synth.manifest.stacks)) {
       const text = synth.stackText(name);
-      const reads = text.match(/[\w(]*data\.terraform_remote_state\.global\.outputs\.upstream_api_key/g) ?? [];
-      for (const read of reads) expect(read).toBe('sensitive(data.terraform_remote_state.global.outputs.upstream_api_key');
+      const reads = text.match(/[\w(]*data\.terraform_remote_state\.global\.outputs\.upstream_api_key\w*/g) ?? [];
+      if (name !== GLOBAL) expect(reads.length).toBeGreaterThan(0);
+      for (const read of reads) expect(read).toMatch(/^sensitive\(data\.terraform_remote_state\.global\.outputs\.upstream_api_key(_initial)?$/);
     }
   });
 

@@ -145,6 +145,7 @@ describe('every string field of the configuration, fed template sequences', () =
     ...dev,
     tags: { owner: 'platform-team', 'cost-center': 'ai-gateway-dev' },
     upstreamKeyRotation: '2026-11',
+    upstreamKeysAccepted: ['2026-10'],
     aws: { accountId: '111122223333' },
     models: (dev['models'] as Record<string, Json>[]).map((m): Json =>
       m['kind'] === 'bedrock-chat'

@@ -15,12 +15,13 @@ import { secretKind } from '../secrets';
 import { BEDROCK_AVAILABILITY_READ_ON } from '../bedrock-availability';
 import { egressCidrProblem, trustedCidrProblem } from '../cidr';
 import { reservedKeyHeader } from '../kong';
+import { upstreamKeySlug } from '../naming';
 import { PROMPT_PATTERN_ACCEPTED, promptPatternProblem } from '../prompt-patterns';
 import type { ConfigIssue } from '../errors';
 import { modelPath, Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
 import { HOSTED_MODEL_KINDS } from '../../lambda/contract';
-import { isHostedModel, type GatewayConfig } from './schema';
+import { INITIAL_UPSTREAM_KEY, isHostedModel, type GatewayConfig } from './schema';
 
 /**
  * What the rules see: every top-level field that passed the schema, and for list fields every
@@ -306,6 +307,20 @@ const hostedModelPresent: Rule = ({ models }) => {
   return [{ path: ['models'], problem: 'no model runs in Lambda', accepted: `at least one hosted model (kind ${HOSTED_MODEL_KINDS.join(', ')}) for the regions to serve` }];
 };
 
+/** Each accepted earlier upstream key is another key than the current one, listed once. */
+const upstreamKeysDistinct: Rule = ({ upstreamKeyRotation, upstreamKeysAccepted }) => {
+  const current = upstreamKeyRotation ?? INITIAL_UPSTREAM_KEY;
+  return (upstreamKeysAccepted ?? []).flatMap((label, index, labels) => {
+    if (typeof label !== 'string') return [];
+    const slug = upstreamKeySlug(label);
+    if (slug === upstreamKeySlug(current)) {
+      return [{ path: ['upstreamKeysAccepted', index], problem: 'the current key (upstreamKeyRotation), which is accepted anyway', received: label, accepted: 'the label of an earlier key' }];
+    }
+    const first = labels.findIndex((other) => typeof other === 'string' && upstreamKeySlug(other) === slug);
+    return first < index ? [{ path: ['upstreamKeysAccepted', index], problem: `the same key as upstreamKeysAccepted[${first}]`, received: label, accepted: 'each label once' }] : [];
+  });
+};
+
 /** key-auth reads consumer keys from headers nobody else sets, each named once (header names ignore case). */
 const keyNamesAvailable: Rule = ({ kong }) =>
   (kong?.keyNames ?? []).flatMap((name, index, names) => {
@@ -464,6 +479,7 @@ export const CONFIG_RULES: readonly Rule[] = [
   corsCredentialsNeedOrigins,
   egressCidrsValid,
   keyNamesAvailable,
+  upstreamKeysDistinct,
   promptPatternsCompile,
   bedrockModelsAvailable,
   noSecretsInConfiguration,

@@ -364,6 +364,12 @@ const tagValueSchema = z
     error: 'must be letters, digits, spaces and _ . : / = + - @ only',
   });
 
+/** A label of an upstream API key generation. */
+const UPSTREAM_KEY_LABEL = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The label of the first upstream key, which no configuration names (upstreamKeyRotation unset). */
+export const INITIAL_UPSTREAM_KEY = 'initial';
+
 /** An environment name: also a file name in `config/`, a stage name and part of every stack name. */
 export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{0,11}$/;
 
@@ -510,9 +516,14 @@ export const gatewayConfigSchema = z
     aws: awsAccountSchema,
     upstreamKeyRotation: z
       .string()
-      .regex(/^[A-Za-z0-9._:-]{1,64}$/, { error: 'must be a short label such as "2026-11" or "rotation-2"' })
+      .regex(UPSTREAM_KEY_LABEL, { error: 'must be a short label such as "2026-11" or "rotation-2"' })
       .optional()
-      .describe('Change this label to generate a new upstream API key on the next deploy.'),
+      .describe('The label of the upstream API key Kong sends; a new label generates a new key on the next deploy. @default the initial key'),
+    upstreamKeysAccepted: z
+      .array(z.string().regex(UPSTREAM_KEY_LABEL, { error: `must be the label of an earlier key, or "${INITIAL_UPSTREAM_KEY}" for the first one` }))
+      .max(2)
+      .default([])
+      .describe(`Labels of earlier upstream keys the regions still accept while Kong switches to the current one ("${INITIAL_UPSTREAM_KEY}" names the first key). Remove them once Kong sends the new key.`),
     kong: kongSchema,
   })
   .describe('Configuration of one global-ai-gateway environment.');
