@@ -11,14 +11,20 @@ import { StandInWorkspace, type PlanJson } from '../support/terraform-plan';
 
 const STACKS = { global: 'aigw-test-global', region: 'aigw-test-eu-west-1', control: 'aigw-test-control' } as const;
 
-/** A stack of a one-region test environment with the given key settings. */
+const synthesized = new Map<string, Record<string, TerraformJson>>();
+
+/** A stack of a one-region test environment with the given key settings (each environment synthesized once). */
 function stack(name: string, keys: Record<string, unknown> = {}): TerraformJson {
-  const app = synthesizeEnvironment(testConfig({ regions: ['eu-west-1'], ...keys }));
-  try {
-    return app.stack(name);
-  } finally {
-    app.cleanup();
+  const key = JSON.stringify(keys);
+  if (!synthesized.has(key)) {
+    const app = synthesizeEnvironment(testConfig({ regions: ['eu-west-1'], ...keys }));
+    try {
+      synthesized.set(key, Object.fromEntries(Object.values(STACKS).map((s) => [s, app.stack(s)])));
+    } finally {
+      app.cleanup();
+    }
   }
+  return synthesized.get(key)![name]!;
 }
 
 /** Each planned change of the key resources (stand-ins named `<type>__<name>`) as `<type>.<construct> <actions>`. */
