@@ -5,8 +5,8 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
-import { at, list, type Statement } from './inspect';
-import type { SynthResource } from './rule';
+import { at, list, literalPolicy, type Statement } from './inspect';
+import { compliant, nonCompliant, notApplicable, type RuleOutcome, type SynthResource } from './rule';
 
 const WILDCARD = /[*?]/;
 
@@ -63,6 +63,26 @@ export function unscopedResource(pattern: string): boolean {
 /** The Allow statements of a document, with their Action and Resource patterns as lists. */
 export function allowStatements(statements: readonly Statement[]): { actions: string[]; resources: string[]; statement: Statement }[] {
   return statements.filter((s) => s.Effect === 'Allow').map((statement) => ({ actions: list(statement.Action), resources: list(statement.Resource), statement }));
+}
+
+/** One Allow statement of a permission document, with its Action and Resource patterns as lists. */
+export type AllowStatement = ReturnType<typeof allowStatements>[number];
+
+/**
+ * Judges every Allow statement of every permission document a resource carries: the first problem
+ * `check` names (prefixed with the setting it is in) makes the resource non-compliant; a resource
+ * without documents is not applicable. Documents that are not literal JSON are AIGW-IAM-5's finding.
+ */
+export function judgeAllowStatements(resource: SynthResource, check: (statement: AllowStatement) => string | undefined): RuleOutcome {
+  const documents = permissionDocuments(resource);
+  if (documents.length === 0) return notApplicable;
+  for (const { setting, document } of documents) {
+    for (const statement of allowStatements(literalPolicy(document) ?? [])) {
+      const problem = check(statement);
+      if (problem) return nonCompliant(`${setting}: ${problem}`);
+    }
+  }
+  return compliant;
 }
 
 /** Where each type of IAM resource keeps its policy documents. */

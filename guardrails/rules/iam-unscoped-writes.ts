@@ -1,6 +1,5 @@
-import { actionMatches, allowStatements, permissionDocuments, POLICY_DOCUMENT_TYPES, unscopedResource } from '../iam-patterns';
-import { literalPolicy } from '../inspect';
-import { compliant, defineRule, nonCompliant, notApplicable } from '../rule';
+import { actionMatches, judgeAllowStatements, POLICY_DOCUMENT_TYPES, unscopedResource } from '../iam-patterns';
+import { defineRule } from '../rule';
 
 /** Actions AWS offers on no resource type: "*" is their only possible scope. */
 export const RESOURCELESS_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries'];
@@ -21,21 +20,15 @@ export const iamUnscopedWrites = defineRule({
   explanation:
     'A write action on Resource "*" reaches every resource of that service in the account (every log group, every model, every function), so one compromised function can damage all of them. IAM reads * and ? as wildcards, so "arn:*" or "arn:aws:lambda:*:*:*" is "*" too, and "s3:?*" is every S3 action. Scope each write action to the ARNs it needs (logs to the function’s own log group); only actions AWS offers on no resource type, such as X-Ray’s PutTraceSegments, may use "*".',
   evaluate(policy) {
-    const documents = permissionDocuments(policy);
-    if (documents.length === 0) return notApplicable;
-    for (const { setting, document } of documents) {
-      for (const { actions, resources } of allowStatements(literalPolicy(document) ?? [])) {
-        for (const action of actions) {
-          const [service = '', name = ''] = action.split(':');
-          if (actionMatches(service, 'logs') && resources.some((r) => !LOG_GROUP_ARN.test(r))) {
-            return nonCompliant(`${setting}: ${action} on ${resources.join(', ')} (not a log group ARN)`);
-          }
-          const unscoped = resources.find(unscopedResource);
-          if (unscoped === undefined || RESOURCELESS_ACTIONS.includes(action)) continue;
-          if (/[*?]/.test(name) || !action.includes(':') || WRITE_VERB.test(name)) return nonCompliant(`${setting}: ${action} on Resource "${unscoped}"`);
-        }
+    return judgeAllowStatements(policy, ({ actions, resources }) => {
+      for (const action of actions) {
+        const [service = '', name = ''] = action.split(':');
+        if (actionMatches(service, 'logs') && resources.some((r) => !LOG_GROUP_ARN.test(r))) return `${action} on ${resources.join(', ')} (not a log group ARN)`;
+        const unscoped = resources.find(unscopedResource);
+        if (unscoped === undefined || RESOURCELESS_ACTIONS.includes(action)) continue;
+        if (/[*?]/.test(name) || !action.includes(':') || WRITE_VERB.test(name)) return `${action} on Resource "${unscoped}"`;
       }
-    }
-    return compliant;
+      return undefined;
+    });
   },
 });

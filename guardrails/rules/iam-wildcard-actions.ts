@@ -1,6 +1,5 @@
-import { allowStatements, everyAction, everyActionOf, permissionDocuments, POLICY_DOCUMENT_TYPES } from '../iam-patterns';
-import { literalPolicy } from '../inspect';
-import { compliant, defineRule, nonCompliant, notApplicable } from '../rule';
+import { everyAction, everyActionOf, judgeAllowStatements, POLICY_DOCUMENT_TYPES } from '../iam-patterns';
+import { defineRule } from '../rule';
 
 /** CKV_AWS_62/63, CKV2_AWS_40: no action pattern that covers every action, or every IAM action. */
 export const iamWildcardActions = defineRule({
@@ -12,17 +11,11 @@ export const iamWildcardActions = defineRule({
   explanation:
     'Action "*" is administrator access, and "iam:*" lets the holder grant itself anything; a compromised model host would own the account. IAM reads * and ? as wildcards in any position, so "?*" and "*:*" are "*" too, and NotAction or NotResource in an Allow grants everything not listed. List the exact actions the role needs. Role inline policies are judged like any other.',
   evaluate(policy) {
-    const documents = permissionDocuments(policy);
-    if (documents.length === 0) return notApplicable;
-    for (const { setting, document } of documents) {
-      // Documents that are not literal JSON are AIGW-IAM-5's finding.
-      for (const { actions, statement } of allowStatements(literalPolicy(document) ?? [])) {
-        const wide = actions.find((a) => everyAction(a) || everyActionOf(a, 'iam'));
-        if (wide) return nonCompliant(`${setting}: Action "${wide}" ${everyAction(wide) ? 'matches every action' : 'matches every IAM action'}`);
-        if (statement.NotAction !== undefined) return nonCompliant(`${setting}: Allow with NotAction grants everything else`);
-        if (statement.NotResource !== undefined) return nonCompliant(`${setting}: Allow with NotResource grants every other resource`);
-      }
-    }
-    return compliant;
+    return judgeAllowStatements(policy, ({ actions, statement }) => {
+      const wide = actions.find((a) => everyAction(a) || everyActionOf(a, 'iam'));
+      if (wide) return `Action "${wide}" ${everyAction(wide) ? 'matches every action' : 'matches every IAM action'}`;
+      if (statement.NotAction !== undefined) return 'Allow with NotAction grants everything else';
+      return statement.NotResource !== undefined ? 'Allow with NotResource grants every other resource' : undefined;
+    });
   },
 });
