@@ -24,11 +24,11 @@ function differences(a: string, b: string): string[] {
 }
 
 /** The app, run from `root` as cdktf runs it, with its own build directory. */
-function synth(root: string, configFile: string, outdir: string, buildDir: string): void {
+function synth(root: string, configFile: string, outdir: string, buildDir: string, timeZone = 'UTC'): void {
   const [command, ...args] = appCommand();
   const run = spawnSync(command!, args, {
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), GATEWAY_CONFIG: configFile, CDKTF_OUTDIR: outdir, GATEWAY_BUILD_DIR: buildDir },
+    env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), GATEWAY_CONFIG: configFile, CDKTF_OUTDIR: outdir, GATEWAY_BUILD_DIR: buildDir, TZ: timeZone },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`synth in ${root} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
@@ -66,10 +66,11 @@ describe('the synthesized output is reproducible', () => {
     expect(differences(path.join(work, 'one'), path.join(work, 'two'))).toEqual([]);
   });
 
-  test('a synth in another clone directory, building from scratch, writes byte-identical files', () => {
+  test('a synth in another clone directory and time zone, building from scratch, writes byte-identical files', () => {
     const clone = cloneWorkingTree();
     try {
-      synth(clone, configFile, path.join(work, 'there'), path.join(work, 'build-there'));
+      // UTC+14: a zip stamped in local time would differ by a day.
+      synth(clone, configFile, path.join(work, 'there'), path.join(work, 'build-there'), 'Pacific/Kiritimati');
       const written = files(path.join(work, 'there'));
       // The Lambda package is among the files compared.
       expect(written.some((file) => file.endsWith('.zip'))).toBe(true);

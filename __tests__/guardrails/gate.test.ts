@@ -76,8 +76,9 @@ describe('the guardrails gate on synth', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.cdktf-staging-'))).toEqual([]);
   });
 
-  test('staging directories a killed synthesis left behind are removed; a running one’s are kept', () => {
+  test('publishing keeps Terraform’s working files in stack directories and replaces assets; staging directories a killed synthesis left behind are removed, a running one’s kept', () => {
     const out = path.join(dir, 'cdktf.out');
+    const config = testConfig({ regions: ['eu-west-1'] });
     const gone = spawnSync(process.execPath, ['-e', '']).pid!;
     const abandoned = [`.cdktf-staging-${gone}-a1b2c3`, '.cdktf-staging-x9y8z7'];
     const live = `.cdktf-staging-${process.ppid}-d4e5f6`;
@@ -85,14 +86,8 @@ describe('the guardrails gate on synth', () => {
       fs.mkdirSync(path.join(dir, name, 'stacks'), { recursive: true });
       fs.writeFileSync(path.join(dir, name, 'stacks', 'big.json'), 'x'.repeat(1024));
     }
-    synthesizeGuarded(testConfig({ regions: ['eu-west-1'] }), out);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.cdktf-staging-'))).toEqual([live]);
-  });
-
-  test('publishing keeps Terraform’s working files in stack directories and replaces assets', () => {
-    const out = path.join(dir, 'cdktf.out');
-    const config = testConfig({ regions: ['eu-west-1'] });
     synthesizeGuarded(config, out);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.cdktf-staging-'))).toEqual([live]);
     const stackDir = path.join(out, 'stacks', 'aigw-test-eu-west-1');
     fs.mkdirSync(path.join(stackDir, '.terraform'));
     fs.writeFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'lock');
