@@ -10,6 +10,7 @@ module.exports = {
   transform: { '^.+\\.ts$': '<rootDir>/__tests__/support/transform.js' },
   // The generated Kong bindings, importable as @kong/kong-provider (same mapping as tsconfig paths).
   moduleNameMapper: { '^@kong/kong-provider(/.*)?$': '<rootDir>/.gen/providers/kong$1' },
+  globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
   setupFiles: ['<rootDir>/__tests__/support/environment.js'],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   snapshotSerializers: [],

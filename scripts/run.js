@@ -3,6 +3,7 @@
  * Runs a TypeScript entry point of this project as compiled JavaScript:
  *
  *   node scripts/run.js <entry.ts> [args...]
+ *   node scripts/run.js --prepare <entry.ts>...   (builds what is stale, runs nothing)
  *
  * The entry is bundled by esbuild into `.build/app/<entry>.js` (dependencies included, so Node
  * loads one file instead of hundreds), and reused until one of the files it was built from
@@ -116,9 +117,8 @@ async function build(entry, outfile) {
   return settled ? { launcher: LAUNCHER_VERSION, node: process.version, root: ROOT, inputs } : undefined;
 }
 
-async function main() {
-  const [entryArg, ...args] = process.argv.slice(2);
-  if (!entryArg) fail('Usage: node scripts/run.js <entry.ts> [args...]');
+/** Builds `entryArg` unless its output is fresh; returns the compiled file. */
+async function ensureBuilt(entryArg) {
   const entry = path.resolve(ROOT, entryArg);
   if (!fs.existsSync(entry)) fail(`No such entry point: ${entryArg}`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -143,6 +143,17 @@ async function main() {
       fs.rmSync(work, { recursive: true, force: true });
     }
   }
+  return outfile;
+}
+
+async function main() {
+  const [entryArg, ...args] = process.argv.slice(2);
+  if (!entryArg) fail('Usage: node scripts/run.js <entry.ts> [args...], or node scripts/run.js --prepare <entry.ts>...');
+  if (entryArg === '--prepare') {
+    for (const entry of args) await ensureBuilt(entry);
+    return;
+  }
+  const outfile = await ensureBuilt(entryArg);
   process.argv = [process.argv[0], outfile, ...args];
   runWithCodeCache(outfile);
 }
