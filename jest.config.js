@@ -1,6 +1,6 @@
 /**
  * Jest transpiles the TypeScript sources with esbuild (__tests__/support/transform.js); `npm test`
- * type-checks the whole project once with `tsc` before jest starts.
+ * type-checks the whole project with `tsc` beside jest (scripts/test.sh).
  * @type {import('jest').Config}
  */
 module.exports = {
