@@ -159,6 +159,11 @@ describe('parsing configuration text', () => {
     expect(error.message).toContain('YAML syntax error: Map keys must be unique');
   });
 
+  test('YAML nested absurdly deep is a plain problem, not a crash', () => {
+    const error = configError(() => parseConfig(`a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, 'f.yaml'));
+    expect(error.message).toMatch(/f\.yaml:1:\d+ {2}\(document root\): YAML nested too deeply to read/);
+  });
+
   test('a __proto__ key is refused where it is, not silently dropped', () => {
     const text = stringify(configDocument()).replace(/^tags:.*$/m, '') + 'tags:\n  owner: me\n  __proto__: sneaky\n';
     const error = configError(() => parseConfig(text, 'f.yaml'));

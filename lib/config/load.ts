@@ -146,7 +146,9 @@ export function parseConfig(text: string, fileName: string, expectedEnvironment?
       fileName,
       doc.errors.map((e) => ({
         path: [],
-        problem: `YAML syntax error: ${e.message.split('\n')[0]}`,
+        problem: /Maximum call stack/.test(e.message)
+          ? 'YAML nested too deeply to read (a configuration is a few levels deep)'
+          : `YAML syntax error: ${e.message.split('\n')[0]}`,
         accepted: 'valid YAML (check indentation, quoting and duplicate keys)',
         position: toPosition(lineCounter.linePos(e.pos[0])),
       })),
