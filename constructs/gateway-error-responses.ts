@@ -1,6 +1,7 @@
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
+import { errorBody } from '../contract/errors';
 import type { ApiDeploymentRegistry } from './api-stage';
 
 /** Properties of {@link GatewayErrorResponses}. */
@@ -11,6 +12,9 @@ export interface GatewayErrorResponsesProps {
   readonly deployment: ApiDeploymentRegistry;
 }
 
+/** Where API Gateway's message goes in the template (replaced, quotes and all). */
+const MESSAGE_SLOT = '\u0000message';
+
 /**
  * The body of API Gateway's own errors (missing key, throttled, unknown path, timeout), in the same
  * shape as the model host's: `{"error": {"code", "message"}, "requestId"}`. Gateway codes are API
@@ -18,8 +22,11 @@ export interface GatewayErrorResponsesProps {
  * the host's codes are lower case.
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
  */
-export const GATEWAY_ERROR_TEMPLATE =
-  '{"error":{"code":"$context.error.responseType","message":$context.error.messageString},"requestId":"$context.requestId"}';
+export const GATEWAY_ERROR_TEMPLATE = JSON.stringify(errorBody('$context.error.responseType', MESSAGE_SLOT, '$context.requestId')).replace(
+  JSON.stringify(MESSAGE_SLOT),
+  // API Gateway's message variable is a quoted JSON string already.
+  '$context.error.messageString',
+);
 
 /** The response types replaced: every 4XX and 5XX API Gateway produces itself. */
 export const GATEWAY_RESPONSE_TYPES = ['DEFAULT_4XX', 'DEFAULT_5XX'] as const;

@@ -2,7 +2,7 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../guardrails/acknowledge';
-import { API_GATEWAY_LIMITS, type EndpointType } from '../lib/aws';
+import { type EndpointType } from '../lib/aws';
 import { contradictoryProps } from '../lib/errors';
 import { MODEL_PATH_PREFIX } from '../lib/naming';
 import type { ApiGatewayAccountLogging } from './api-gateway-account-logging';
@@ -12,6 +12,7 @@ import { HealthCheckRoute } from './health-check-route';
 import { KongOnlyAccessPolicy } from './kong-only-access-policy';
 import type { ModelFunction } from './model-function';
 import { ModelRoute } from './model-route';
+import { API_GATEWAY_LIMITS } from '../contract/limits';
 
 /** Properties of a {@link ModelApi}. */
 export interface ModelApiProps {

@@ -3,7 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
-import { MODEL_HOST_CONFIG_ENV } from '../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV } from '../contract/model-host';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../lib/aws';
 import { bedrockInvokeStatements, type ResolvedBedrockModel } from '../lib/bedrock';
 import { contradictoryProps } from '../lib/errors';

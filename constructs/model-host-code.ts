@@ -1,6 +1,6 @@
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import type { ModelKind } from '../lambda/contract';
+import type { ModelKind } from '../contract/model-host';
 import { modelHostPackage, type ModelHostPackage } from '../lib/bundle';
 import { contradictoryProps } from '../lib/errors';
 

@@ -4,11 +4,12 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
-import { API_GATEWAY_LIMITS, SERVICE_PRINCIPALS } from '../lib/aws';
+import { SERVICE_PRINCIPALS } from '../lib/aws';
 import { modelPath } from '../lib/naming';
 import { PREDICT_METHOD } from '../lambda/request';
 import type { ApiDeploymentRegistry } from './api-stage';
 import type { ModelFunction } from './model-function';
+import { API_GATEWAY_LIMITS } from '../contract/limits';
 
 /** Properties of a {@link ModelRoute}. */
 export interface ModelRouteProps {

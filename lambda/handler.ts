@@ -11,7 +11,7 @@
 import { randomUUID } from 'crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { KONG_CORRELATION_HEADER, MODEL_HOST_CONFIG_ENV, modelHostConfigSchema, type ModelHostConfig } from './contract';
+import { KONG_CORRELATION_HEADER, MODEL_HOST_CONFIG_ENV, modelHostConfigSchema, type ModelHostConfig } from '../contract/model-host';
 import { errorResponse, headerValue, HttpError, jsonResponse } from './http';
 // Only types from the registry: importing its values would pull every kind into every bundle.
 import type { Invocation, ModelFactories, ModelRuntime } from './models';

@@ -5,9 +5,9 @@
  * contract's code; nothing reaches a model unchecked.
  */
 import { z } from 'zod';
-import { formatPath } from '../lib/errors';
 import { headerValue, HttpError } from './http';
 import { tokenDensityProblem } from './models/text-bounds';
+import { formatPath } from '../contract/paths';
 
 /** The only method a model answers. */
 export const PREDICT_METHOD = 'POST';

@@ -78,38 +78,10 @@ export const LAMBDA_NODE_TARGET = 'node22';
 /** Graviton: about 20% cheaper per GB-second than x86_64, and the model host is pure JavaScript. */
 export const LAMBDA_ARCHITECTURE = 'arm64';
 
-/** Lambda limits the configuration is checked against. */
-export const LAMBDA_LIMITS = {
-  /** @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html */
-  minMemoryMb: 128,
-  maxMemoryMb: 10240,
-  maxTimeoutSeconds: 900,
-  /** Synchronous invocation payload limit (request and response). */
-  maxPayloadBytes: 6 * 1024 * 1024,
-  /** Function names: 1 to 64 characters. */
-  maxFunctionNameLength: 64,
-} as const;
-
 /** IAM limits the configuration is checked against. */
 export const IAM_LIMITS = {
   /** Role names: 1 to 64 characters. */
   maxRoleNameLength: 64,
-} as const;
-
-/** API Gateway limits the configuration is checked against. */
-export const API_GATEWAY_LIMITS = {
-  /**
-   * The integration timeout, 29 s. EDGE endpoints cannot raise it; REGIONAL ones only through a
-   * Service Quotas request, which this project does not model.
-   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
-   */
-  maxIntegrationTimeoutSeconds: 29,
-  /** Account-level default steady-state rate per region. */
-  maxRateLimit: 10000,
-  /** Account-level default burst per region. */
-  maxBurstLimit: 5000,
-  /** Resources per REST API (each model takes one, plus /v1 and /health). */
-  maxResourcesPerApi: 300,
 } as const;
 
 /** DNS limits for hostnames (RFC 1035). */

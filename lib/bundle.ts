@@ -18,7 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildSync, version as esbuildVersion, type BuildFailure, type BuildOptions, type Message } from 'esbuild';
 import { unzipSync } from 'fflate';
-import type { ModelKind } from '../lambda/contract';
+import type { ModelKind } from '../contract/model-host';
 import { LAMBDA_NODE_TARGET } from './aws';
 import { DeterministicZipWriter, type ZipEntry } from './deterministic-zip';
 import { bundleFailed } from './errors';

@@ -3,6 +3,7 @@
  * by side. A {@link GatewayError} is a user's mistake or an environment problem: the CLI prints its
  * message and exits non-zero, with no stack trace. Anything else is a bug.
  */
+import { formatPath } from '../contract/paths';
 import { maskSecrets } from './secrets';
 
 /** An error the user can fix; printed without a stack trace. */
@@ -44,16 +45,6 @@ export class ConfigError extends GatewayError {
   }
 }
 
-/** Formats a path the way the docs and JSON Schema tools write it: `models[1].memoryMb`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out || '(document root)';
-}
 
 /**
  * Shows a received value compactly: strings quoted, long values cut (strings inside their quotes),

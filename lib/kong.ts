@@ -4,7 +4,7 @@
  * lets tests assert on them as objects and keeps plugin field names in one place.
  * Field names follow the Kong Gateway 3.9 OSS plugin schemas.
  */
-import { API_KEY_HEADER, KONG_CORRELATION_HEADER } from '../lambda/contract';
+import { API_KEY_HEADER, KONG_CORRELATION_HEADER } from '../contract/model-host';
 import type { ExternalLlmModelConfig, KongConfig } from './config/schema';
 import { HEALTH_PATH, modelPath } from './naming';
 import { MANAGED_BY } from './tags';

@@ -17,7 +17,7 @@ import * as http2 from 'http2';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../contract/model-host';
 import { modelHostPackage, MODEL_HOST_HANDLER, unpackModelHostPackage } from '../lib/bundle';
 import { runCliAsync } from '../lib/cli';
 

@@ -11,6 +11,7 @@
 import { randomUUID } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
+import { errorBody } from '../contract/errors';
 import { createHandler, powertoolsLog, type LogFn, type ModelHostHandler } from '../lambda/handler';
 import { ALL_MODEL_FACTORIES, factoryFor } from '../lambda/models';
 import { reportFailure, runCli } from '../lib/cli';
@@ -43,10 +44,7 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
     if (path === `/${HEALTH_PATH}` && req.method === 'GET') return send(200, { status: 'ok' });
     const handler = routes.get(path);
     if (!handler) {
-      return send(404, {
-        error: { code: 'NOT_FOUND', message: `No model at ${path}. Models: ${[...routes.keys()].join(', ')}.` },
-        requestId: randomUUID(),
-      });
+      return send(404, errorBody('NOT_FOUND', `No model at ${path}. Models: ${[...routes.keys()].join(', ')}.`, randomUUID()));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -56,7 +54,7 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
     });
     req.on('end', () => {
       if (size > GATEWAY_MAX_BODY_BYTES) {
-        return send(413, { error: { code: 'REQUEST_TOO_LARGE', message: 'API Gateway accepts bodies up to 10 MB.' }, requestId: randomUUID() });
+        return send(413, errorBody('REQUEST_TOO_LARGE', 'API Gateway accepts bodies up to 10 MB.', randomUUID()));
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
       handler({
@@ -68,7 +66,7 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
         requestContext: { requestId: randomUUID() },
       })
         .then((result) => send(result.statusCode, result.body, (result.headers ?? {}) as Record<string, string>))
-        .catch((err: unknown) => send(500, { error: { code: 'internal_error', message: String(err) } }));
+        .catch((err: unknown) => send(500, errorBody('internal_error', String(err), randomUUID())));
     });
   });
   return { server, routes };

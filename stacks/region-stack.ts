@@ -8,7 +8,7 @@ import { DnsValidatedCertificate } from '../constructs/dns-validated-certificate
 import { ModelApi } from '../constructs/model-api';
 import { ModelFunction } from '../constructs/model-function';
 import { ModelHostCode } from '../constructs/model-host-code';
-import type { ModelKind } from '../lambda/contract';
+import type { ModelKind } from '../contract/model-host';
 import type { AwsRegion } from '../lib/aws';
 import { modelHostPackages, type ModelHostPackage } from '../lib/bundle';
 import { resolveBedrockModel, type ResolvedBedrockModel } from '../lib/bedrock';

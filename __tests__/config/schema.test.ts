@@ -1,6 +1,7 @@
-import { formatConfigIssue, formatPath, type ConfigIssue } from '../../lib/errors';
+import { formatConfigIssue, type ConfigIssue } from '../../lib/errors';
 import { validateConfigDocument } from '../../lib/config/validate';
 import { configDocument, modelDocument } from '../support/config';
+import { formatPath } from '../../contract/paths';
 
 /** The report lines for a document (empty when valid). */
 function problems(doc: Record<string, unknown>): string[] {

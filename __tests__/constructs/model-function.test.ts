@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema } from '../../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema } from '../../contract/model-host';
 import { ModelFunction } from '../../constructs/model-function';
 import { ModelHostCode } from '../../constructs/model-host-code';
 import type { AwsRegion } from '../../lib/aws';

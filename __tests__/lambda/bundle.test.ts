@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
-import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../../contract/model-host';
 import { MODEL_HOST_HANDLER } from '../../lib/bundle';
 import { configDocument, modelDocument } from '../support/config';
 import { gatewayConfigSchema } from '../../lib/config/schema';

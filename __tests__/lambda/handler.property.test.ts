@@ -1,11 +1,11 @@
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
-import type { ModelKind } from '../../lambda/contract';
+import type { ModelKind } from '../../contract/model-host';
 import { createHandler, type ModelHostEvent, type ModelHostHandler } from '../../lambda/handler';
-import { ERROR_STATUS, REQUEST_ID_HEADER } from '../../lambda/http';
 import { ALL_MODEL_FACTORIES, factoryFor } from '../../lambda/models';
 import { hostConfig } from '../support/hosts';
+import { ERROR_STATUS, REQUEST_ID_HEADER } from '../../contract/errors';
 
 const bedrock = mockClient(BedrockRuntimeClient);
 beforeAll(() => {

@@ -1,10 +1,10 @@
-import { MODEL_HOST_CONFIG_ENV } from '../../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV } from '../../contract/model-host';
 import { hostConfig } from '../support/hosts';
 import { createHandler, handlerFromEnvironment, type LogFn, type ModelHostHandler } from '../../lambda/handler';
 import { ALL_MODEL_FACTORIES } from '../../lambda/models';
 import { createSentimentRuntime } from '../../lambda/models/sentiment';
-import { REQUEST_ID_HEADER } from '../../lambda/http';
 import { jsonBody, proxyEvent } from '../support/events';
+import { REQUEST_ID_HEADER } from '../../contract/errors';
 
 const config = hostConfig('sentiment', { limits: { maxBodyBytes: 2048, maxInputs: 3, maxInputChars: 100 } });
 

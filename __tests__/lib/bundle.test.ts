@@ -7,12 +7,12 @@ import { GatewayError } from '../../lib/errors';
 import { PROJECT_ROOT } from '../../lib/project';
 
 /**
- * A throwaway copy of what the model host is built from (lambda/, lib/ and the lockfile), with the
+ * A throwaway copy of what the model host is built from (contract/, lambda/, lib/ and the lockfile), with the
  * project's node_modules linked in, so sources and the lockfile can be edited freely.
  */
 function projectCopy(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aigw-pkg-root-'));
-  for (const entry of ['lambda', 'lib', 'package-lock.json']) fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ['contract', 'lambda', 'lib', 'package-lock.json']) fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
   fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   return root;
 }

@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { MODEL_HOST_CONFIG_ENV } from '../../lambda/contract';
+import { MODEL_HOST_CONFIG_ENV } from '../../contract/model-host';
 import { GlobalStack } from '../../stacks/global-stack';
 import { RegionStack } from '../../stacks/region-stack';
 import { modelDocument, testConfig } from '../support/config';

@@ -4,7 +4,7 @@
  * tests spawn (.build/app). Built once here, every suite reuses them from the cache.
  */
 import { spawnSync } from 'child_process';
-import { HOSTED_MODEL_KINDS } from '../../lambda/contract';
+import { HOSTED_MODEL_KINDS } from '../../contract/model-host';
 import { modelHostPackages } from '../../lib/bundle';
 import { PROJECT_ROOT } from '../../lib/project';
 import { LAUNCHER } from './run';

@@ -5,7 +5,7 @@ import {
   sentimentHostSchema,
   type HostConfigOf,
   type ModelKind,
-} from '../../lambda/contract';
+} from '../../contract/model-host';
 
 const schemas = {
   sentiment: sentimentHostSchema,

@@ -1,4 +1,4 @@
-import { API_KEY_HEADER } from '../../lambda/contract';
+import { API_KEY_HEADER } from '../../contract/model-host';
 import { kongPluginConfig } from '../inspect';
 import { compliant, defineRule, nonCompliant, notApplicable } from '../rule';
 

@@ -1,6 +1,6 @@
-import { API_GATEWAY_LIMITS } from '../../lib/aws';
 import { isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant } from '../rule';
+import { API_GATEWAY_LIMITS } from '../../contract/limits';
 
 /** Project rule: a function never outlives the API Gateway integration that waits for it. */
 export const lambdaIntegrationTimeout = defineRule({

@@ -19,7 +19,7 @@ import {
   type SystemContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
-import type { HostConfigOf } from '../contract';
+import type { HostConfigOf } from '../../contract/model-host';
 import { HttpError } from '../http';
 import type { ModelRuntime } from './runtime';
 

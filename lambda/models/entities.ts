@@ -2,7 +2,7 @@
  * English named entities with wink-nlp: dates, times, durations, amounts of money, percentages,
  * numbers, e-mail addresses, URLs, hashtags, mentions, emoji. Optionally only some types.
  */
-import type { HostConfigOf } from '../contract';
+import type { HostConfigOf } from '../../contract/model-host';
 import { textModelRuntime } from './text-model';
 import { englishNlp, PIPELINES } from './wink';
 

@@ -1,5 +1,5 @@
 /** Typing shared by the registry and the handler, with no model code in it. */
-import type { HostConfigOf, ModelHostConfig, ModelKind } from '../contract';
+import type { HostConfigOf, ModelHostConfig, ModelKind } from '../../contract/model-host';
 import type { ModelRuntime } from './runtime';
 
 /** Builds the runtime of one kind. */

@@ -4,7 +4,7 @@
  * keyword's share of all candidate words in the text.
  */
 import type { Tokens } from 'wink-nlp';
-import type { HostConfigOf } from '../contract';
+import type { HostConfigOf } from '../../contract/model-host';
 import { textModelRuntime } from './text-model';
 import { englishNlp, PIPELINES } from './wink';
 

@@ -2,7 +2,7 @@
  * English sentiment: wink-nlp's document sentiment in [-1, 1], labelled with the configured
  * neutral band around 0.
  */
-import type { HostConfigOf } from '../contract';
+import type { HostConfigOf } from '../../contract/model-host';
 import { textModelRuntime } from './text-model';
 import { englishNlp, PIPELINES } from './wink';
 

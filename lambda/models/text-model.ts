@@ -2,7 +2,7 @@
  * The runtime shape of the offline text kinds: `{"inputs": "<text>" | ["<text>", ...]}` in,
  * `{"model", "requestId", "results": [one prediction per input]}` out.
  */
-import type { RequestLimits } from '../contract';
+import type { RequestLimits } from '../../contract/model-host';
 import { textInputsSchema } from '../request';
 import type { ModelRuntime } from './runtime';
 import { boundText } from './text-bounds';

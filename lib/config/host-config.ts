@@ -1,5 +1,5 @@
 /** What a model host needs from a hosted model's configuration. */
-import type { ModelHostConfig } from '../../lambda/contract';
+import type { ModelHostConfig } from '../../contract/model-host';
 import type { HostedModelConfig } from './schema';
 
 /** The host's configuration of a model: not how it is deployed, nor who may call it. */

@@ -7,16 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import {
-  configFileNotRegular,
-  configFileTooLarge,
-  configFileUnreadable,
-  GatewayError,
-  invalidConfig,
-  invalidEnvironmentName,
-  unknownEnvironment,
-  type ConfigIssue,
-} from '../errors';
+import { configFileNotRegular, configFileTooLarge, configFileUnreadable, GatewayError, invalidConfig, invalidEnvironmentName, unknownEnvironment, type ConfigIssue } from '../errors';
 import { PROJECT_ROOT } from '../project';
 import { ENVIRONMENT_NAME_PATTERN, type GatewayConfig } from './schema';
 import { validateConfigDocument } from './validate';

@@ -4,12 +4,7 @@
  * problem it finds; `validateConfigDocument` runs them all, even over a document the schema
  * rejected in part, so the user sees every problem at once.
  */
-import {
-  DNS_LIMITS,
-  IAM_LIMITS,
-  LAMBDA_LIMITS,
-  TAG_LIMITS,
-} from '../aws';
+import { DNS_LIMITS, IAM_LIMITS, TAG_LIMITS } from '../aws';
 import { resolveBedrockModel } from '../bedrock';
 import { secretKind } from '../secrets';
 import { BEDROCK_AVAILABILITY_READ_ON } from '../bedrock-availability';
@@ -20,8 +15,9 @@ import { PROMPT_PATTERN_ACCEPTED, promptPatternProblem } from '../prompt-pattern
 import type { ConfigIssue } from '../errors';
 import { modelPath, Naming, regionalHostname } from '../naming';
 import { STANDARD_TAG_KEYS } from '../tags';
-import { HOSTED_MODEL_KINDS } from '../../lambda/contract';
+import { HOSTED_MODEL_KINDS } from '../../contract/model-host';
 import { INITIAL_UPSTREAM_KEY, isHostedModel, type GatewayConfig } from './schema';
+import { LAMBDA_LIMITS } from '../../contract/limits';
 
 /**
  * What the rules see: every top-level field that passed the schema, and for list fields every

@@ -7,14 +7,7 @@
  * integration timeout) live in `rules.ts`; both run before any construct exists.
  */
 import { z } from 'zod';
-import {
-  API_GATEWAY_LIMITS,
-  AWS_REGIONS,
-  ENDPOINT_TYPES,
-  LAMBDA_LIMITS,
-  LOG_RETENTION_DAYS,
-  TAG_LIMITS,
-} from '../aws';
+import { AWS_REGIONS, ENDPOINT_TYPES, LOG_RETENTION_DAYS, TAG_LIMITS } from '../aws';
 import {
   bedrockChatHostSchema,
   entitiesHostSchema,
@@ -24,8 +17,9 @@ import {
   requestLimitsSchema,
   sentimentHostSchema,
   type ModelKind,
-} from '../../lambda/contract';
+} from '../../contract/model-host';
 import { CROSS_REGION_INFERENCE } from '../bedrock';
+import { API_GATEWAY_LIMITS, LAMBDA_LIMITS } from '../../contract/limits';
 
 /**
  * What the S3 backend accepts as `kms_key_id`: a key id (UUID or multi-Region `mrk-`), an alias, or

@@ -5,7 +5,7 @@
  * the host can run. This module must stay free of infrastructure imports: it is bundled into Lambda.
  */
 import { z } from 'zod';
-import { LAMBDA_LIMITS } from '../lib/aws';
+import { LAMBDA_LIMITS } from './limits';
 
 /**
  * The header Kong's correlation-id plugin sets on every proxied request (and echoes to the client);

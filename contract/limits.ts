@@ -1,0 +1,32 @@
+/**
+ * The Lambda and API Gateway limits that both sides of the model API obey: the configuration is
+ * checked against them, the model host stays within them.
+ */
+
+/** Lambda limits the configuration is checked against. */
+export const LAMBDA_LIMITS = {
+  /** @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html */
+  minMemoryMb: 128,
+  maxMemoryMb: 10240,
+  maxTimeoutSeconds: 900,
+  /** Synchronous invocation payload limit (request and response). */
+  maxPayloadBytes: 6 * 1024 * 1024,
+  /** Function names: 1 to 64 characters. */
+  maxFunctionNameLength: 64,
+} as const;
+
+/** API Gateway limits the configuration is checked against. */
+export const API_GATEWAY_LIMITS = {
+  /**
+   * The integration timeout, 29 s. EDGE endpoints cannot raise it; REGIONAL ones only through a
+   * Service Quotas request, which this project does not model.
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+   */
+  maxIntegrationTimeoutSeconds: 29,
+  /** Account-level default steady-state rate per region. */
+  maxRateLimit: 10000,
+  /** Account-level default burst per region. */
+  maxBurstLimit: 5000,
+  /** Resources per REST API (each model takes one, plus /v1 and /health). */
+  maxResourcesPerApi: 300,
+} as const;
