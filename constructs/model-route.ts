@@ -6,7 +6,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
 import { SERVICE_PRINCIPALS } from '../lib/aws';
 import { modelPath } from '../lib/naming';
-import { PREDICT_METHOD } from '../lambda/request';
+import { PREDICT_METHOD } from '../contract/model-host';
 import type { ApiDeploymentRegistry } from './api-stage';
 import type { ModelFunction } from './model-function';
 import { API_GATEWAY_LIMITS } from '../contract/limits';

@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { LAMBDA_LIMITS } from './limits';
 
+/** The only method a model answers. */
+export const PREDICT_METHOD = 'POST';
+
 /**
  * The header Kong's correlation-id plugin sets on every proxied request (and echoes to the client);
  * the host logs it so one id follows a request from Kong to the model.

@@ -7,10 +7,9 @@
 import { z } from 'zod';
 import { headerValue, HttpError } from './http';
 import { tokenDensityProblem } from './models/text-bounds';
+import { PREDICT_METHOD } from '../contract/model-host';
 import { formatPath } from '../contract/paths';
 
-/** The only method a model answers. */
-export const PREDICT_METHOD = 'POST';
 
 /** The subset of an API Gateway proxy event the host reads; every field may be missing. */
 export interface ProxyEventLike {

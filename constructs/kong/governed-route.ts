@@ -11,7 +11,7 @@ import {
   type KongEnvSecret,
   type TierLimits,
 } from '../../lib/kong';
-import { PREDICT_METHOD } from '../../lambda/request';
+import { PREDICT_METHOD } from '../../contract/model-host';
 import { invalidProp } from '../../lib/errors';
 import { scopedPlugins, type KongPlugin } from './kong-plugin';
 
