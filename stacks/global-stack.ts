@@ -49,11 +49,12 @@ export function labelledUpstreamKeyOutput(label: string): string {
 }
 
 /**
- * The construct id of an upstream key generation, by its label: the first key keeps the id it
- * always had, so keys are added and removed by label and a key that stays is never replaced.
+ * What names an upstream key generation's constructs, by its label: nothing for the first key,
+ * which keeps the ids it always had, else the label's slug. Keys are added and removed by label,
+ * so a key that stays is never replaced, in the global stack or in a region.
  */
-export function upstreamKeyId(base: string, label: string): string {
-  return label === INITIAL_UPSTREAM_KEY ? base : `${base}-${upstreamKeySlug(label)}`;
+export function upstreamKeyName(label: string): string | undefined {
+  return label === INITIAL_UPSTREAM_KEY ? undefined : upstreamKeySlug(label);
 }
 
 /** The construct id of an EDGE certificate generation: generation 1 keeps the id it always had. */
@@ -134,8 +135,10 @@ export class GlobalStack extends GatewayStack {
 
     // One key per label: a new label adds a key beside the old one, which stays (the regions accept
     // it) until upstreamKeysAccepted no longer lists it.
-    const keyOf = (label: string) =>
-      new UpstreamApiKey(this, upstreamKeyId('upstream-api-key', label), label === INITIAL_UPSTREAM_KEY ? {} : { rotation: label });
+    const keyOf = (label: string) => {
+      const name = upstreamKeyName(label);
+      return new UpstreamApiKey(this, name === undefined ? 'upstream-api-key' : `upstream-api-key-${name}`, name === undefined ? {} : { rotation: label });
+    };
     const current = config.upstreamKeyRotation ?? INITIAL_UPSTREAM_KEY;
     this.upstreamApiKey = keyOf(current);
     this.regionalUpstreamApiKeys = new Map([[current, this.upstreamApiKey], ...config.upstreamKeysAccepted.map((label): [string, UpstreamApiKey] => [label, keyOf(label)])]);

@@ -12,14 +12,11 @@ import type { ModelKind } from '../contract/model-host';
 import type { AwsRegion } from '../lib/aws';
 import { modelHostPackages, type ModelHostPackage } from '../lib/bundle';
 import { resolveBedrockModel, type ResolvedBedrockModel } from '../lib/bedrock';
-import { INITIAL_UPSTREAM_KEY, isHostedModel, type GatewayConfig, type HostedModelConfig } from '../lib/config/schema';
+import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../lib/config/schema';
 import { contradictoryProps } from '../lib/errors';
-import { Naming, regionalHostname, upstreamKeySlug } from '../lib/naming';
+import { Naming, regionalHostname } from '../lib/naming';
 import { GatewayStack } from './gateway-stack';
-import type { GlobalStack } from './global-stack';
-
-/** The API Gateway key of an upstream key generation is named by its label; the first keeps its ids. */
-const keyName = (label: string): { name?: string } => (label === INITIAL_UPSTREAM_KEY ? {} : { name: upstreamKeySlug(label) });
+import { upstreamKeyName, type GlobalStack } from './global-stack';
 
 /** Properties of a {@link RegionStack}. */
 export interface RegionStackProps {
@@ -119,7 +116,10 @@ export class RegionStack extends GatewayStack {
     this.kongAccess = new ApiKeyUsagePlan(this, 'kong-access', {
       name: `${naming.prefix}-kong`,
       // The key Kong sends, then earlier keys still accepted while Kong switches (by label).
-      keys: global.regionalUpstreamKeys.map(({ label, value }) => ({ ...keyName(label), value })),
+      keys: global.regionalUpstreamKeys.map(({ label, value }) => {
+        const name = upstreamKeyName(label);
+        return name === undefined ? { value } : { name, value };
+      }),
       restApi: this.api.restApi,
       stage: this.api.stage,
       throttling: config.throttling,

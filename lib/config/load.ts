@@ -212,22 +212,22 @@ function keyProblems(doc: Document, lineCounter: LineCounter): ConfigIssue[] {
       const seen = new Set<string>();
       for (const pair of map.items) {
         const key = keyText(pair);
+        const offset = (pair.key as Node | null)?.range?.[0];
+        const position = offset === undefined ? {} : { position: toPosition(lineCounter.linePos(offset)) };
         if (UNREADABLE_KEYS.includes(key)) {
-          const offset = (pair.key as Node | null)?.range?.[0];
           issues.push({
             path: [],
             problem: `the key "${key}" cannot be kept: JavaScript reads it as the object's prototype, so its value would be dropped without a word`,
             accepted: 'another key',
-            ...(offset === undefined ? {} : { position: toPosition(lineCounter.linePos(offset)) }),
+            ...position,
           });
         }
         if (seen.has(key)) {
-          const offset = (pair.key as Node | null)?.range?.[0];
           issues.push({
             path: [],
             problem: `YAML syntax error: Map keys must be unique; "${key.slice(0, 80)}" is repeated`,
             accepted: 'each key once per mapping (a second one would silently override the first)',
-            ...(offset === undefined ? {} : { position: toPosition(lineCounter.linePos(offset)) }),
+            ...position,
           });
         }
         seen.add(key);

@@ -305,29 +305,38 @@ const hostedModelPresent: Rule = ({ models }) => {
 
 /** Each accepted earlier upstream key is another key than the current one, listed once. */
 const upstreamKeysDistinct: Rule = ({ upstreamKeyRotation, upstreamKeysAccepted }) => {
-  const current = upstreamKeyRotation ?? INITIAL_UPSTREAM_KEY;
-  return (upstreamKeysAccepted ?? []).flatMap((label, index, labels) => {
-    if (typeof label !== 'string') return [];
-    const slug = upstreamKeySlug(label);
-    if (slug === upstreamKeySlug(current)) {
-      return [{ path: ['upstreamKeysAccepted', index], problem: 'the current key (upstreamKeyRotation), which is accepted anyway', received: label, accepted: 'the label of an earlier key' }];
-    }
-    const first = labels.findIndex((other) => typeof other === 'string' && upstreamKeySlug(other) === slug);
-    return first < index ? [{ path: ['upstreamKeysAccepted', index], problem: `the same key as upstreamKeysAccepted[${first}]`, received: label, accepted: 'each label once' }] : [];
-  });
+  const labels = upstreamKeysAccepted ?? [];
+  const current = upstreamKeySlug(upstreamKeyRotation ?? INITIAL_UPSTREAM_KEY);
+  const isCurrent = (label: string | undefined): label is string => typeof label === 'string' && upstreamKeySlug(label) === current;
+  return [
+    ...labels.flatMap((label, index) =>
+      isCurrent(label) ? [{ path: ['upstreamKeysAccepted', index], problem: 'the current key (upstreamKeyRotation), which is accepted anyway', received: label, accepted: 'the label of an earlier key' }] : [],
+    ),
+    ...duplicates(labels.map((label) => (typeof label === 'string' && !isCurrent(label) ? label : undefined)), upstreamKeySlug).map(({ index, value, first }) => ({
+      path: ['upstreamKeysAccepted', index],
+      problem: `the same key as upstreamKeysAccepted[${first}]`,
+      received: value,
+      accepted: 'each label once',
+    })),
+  ];
 };
 
 /** key-auth reads consumer keys from headers nobody else sets, each named once (header names ignore case). */
-const keyNamesAvailable: Rule = ({ kong }) =>
-  (kong?.keyNames ?? []).flatMap((name, index, names) => {
-    if (typeof name !== 'string') return [];
-    const reserved = reservedKeyHeader(name);
-    if (reserved) {
-      return [{ path: ['kong', 'keyNames', index], problem: `a header ${reserved}; key-auth would remove it from requests (hide_credentials) or read what was put there`, received: name, accepted: 'a header of your own, such as apikey or x-consumer-key' }];
-    }
-    const first = names.findIndex((other) => typeof other === 'string' && other.toLowerCase() === name.toLowerCase());
-    return first < index ? [{ path: ['kong', 'keyNames', index], problem: `the same header as kong.keyNames[${first}] (header names ignore case)`, received: name, accepted: 'each header once' }] : [];
-  });
+const keyNamesAvailable: Rule = ({ kong }) => {
+  const names = (kong?.keyNames ?? []).map((name) => (typeof name === 'string' ? name : undefined));
+  const reserved = names.map((name) => (name === undefined ? undefined : reservedKeyHeader(name)));
+  return [
+    ...names.flatMap((name, index) =>
+      reserved[index] ? [{ path: ['kong', 'keyNames', index], problem: `a header ${reserved[index]}; key-auth would remove it from requests (hide_credentials) or read what was put there`, received: name, accepted: 'a header of your own, such as apikey or x-consumer-key' }] : [],
+    ),
+    ...duplicates(names.map((name, index) => (reserved[index] ? undefined : name)), (name) => name.toLowerCase()).map(({ index, value, first }) => ({
+      path: ['kong', 'keyNames', index],
+      problem: `the same header as kong.keyNames[${first}] (header names ignore case)`,
+      received: value,
+      accepted: 'each header once',
+    })),
+  ];
+};
 
 /** Kong's egress ranges must be real, public, canonical ranges, each once. */
 const egressCidrsValid: Rule = ({ kong }) => {
@@ -492,13 +501,15 @@ function longestRegion(config: ConfigView) {
     .sort((a, b) => b.length - a.length)[0];
 }
 
-function duplicates<T>(values: readonly (T | undefined)[]): { index: number; value: T; first: number }[] {
-  const seen = new Map<T, number>();
+/** Every value equal (by `keyOf`) to an earlier one, with the index of that first one; undefined entries are skipped. */
+function duplicates<T>(values: readonly (T | undefined)[], keyOf: (value: T) => unknown = (value) => value): { index: number; value: T; first: number }[] {
+  const seen = new Map<unknown, number>();
   const found: { index: number; value: T; first: number }[] = [];
   values.forEach((value, index) => {
     if (value === undefined) return;
-    const first = seen.get(value);
-    if (first === undefined) seen.set(value, index);
+    const key = keyOf(value);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
     else found.push({ index, value, first });
   });
   return found;
