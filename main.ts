@@ -8,13 +8,13 @@
  * `npm run synth` runs it directly (`--output <dir>`, default cdktf.out), without the cdktf CLI.
  */
 import { formatFindings, summarize } from './guardrails/report';
-import { outputDirectory, runCli } from './lib/cli';
-import { accountSettingsIssues, accountSettingsWarnings, otherEnvironments } from './lib/config/environments';
-import { CONFIG_DIR, loadConfig, resolveConfigSource } from './lib/config/load';
-import { invalidConfig } from './lib/errors';
-import { configWarnings, formatConfigWarnings } from './lib/config/warnings';
-import { synthesizeGuarded } from './lib/synth';
-import { configureTokenStackTraces } from './lib/token-stack-traces';
+import { outputDirectory, runCli } from './app/cli';
+import { accountSettingsIssues, accountSettingsWarnings, otherEnvironments } from './config/environments';
+import { CONFIG_DIR, loadConfig, resolveConfigSource } from './config/load';
+import { invalidConfig } from './core/errors';
+import { configWarnings, formatConfigWarnings } from './config/warnings';
+import { synthesizeGuarded } from './app/synth';
+import { configureTokenStackTraces } from './app/token-stack-traces';
 
 runCli(() => {
   configureTokenStackTraces();

@@ -1,7 +1,7 @@
 /** Every command a user runs reports mistakes the same way: through runCli, never a stack trace. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { PROJECT_ROOT } from '../lib/project';
+import { PROJECT_ROOT } from '../core/project';
 
 const scripts = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 const entryPoints = Object.entries(scripts)

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { PROJECT_ROOT } from '../lib/project';
+import { PROJECT_ROOT } from '../core/project';
 
 /** Every TypeScript file below a folder of the project, as paths from the root. */
 function sources(folder: string): string[] {
@@ -32,5 +32,5 @@ test.each([
 });
 
 test('the check sees a crossing when there is one', () => {
-  expect(foldersImported('lib/errors.ts')).toContain('contract');
+  expect(foldersImported('core/errors.ts')).toContain('contract');
 });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { PROJECT_ROOT } from '../lib/project';
+import { PROJECT_ROOT } from '../core/project';
 import { configDocument, modelDocument } from './support/config';
 import { appCommand } from './support/run';
 

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../lib/project';
-import { gatewayConfigSchema } from '../lib/config/schema';
+import { PROJECT_ROOT } from '../core/project';
+import { gatewayConfigSchema } from '../config/schema';
 
 interface Node {
   properties?: Record<string, Node>;

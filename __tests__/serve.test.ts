@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as os from 'os';
-import { PROJECT_ROOT } from '../lib/project';
+import { PROJECT_ROOT } from '../core/project';
 import { entryArgs } from './support/run';
 
 

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { configureTokenStackTraces } from '../lib/token-stack-traces';
+import { configureTokenStackTraces } from '../app/token-stack-traces';
 // Brings cdktf's global matcher declarations into the type-checked program.
 import 'cdktf/lib/testing/adapters/jest';
 

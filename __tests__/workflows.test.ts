@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../lib/project';
-import { availableEnvironments, loadConfig, resolveConfigSource } from '../lib/config/load';
+import { PROJECT_ROOT } from '../core/project';
+import { availableEnvironments, loadConfig, resolveConfigSource } from '../config/load';
 import { CONTROL_VARIABLES } from '../stacks/control-stack';
 import { cloudTokenVariable } from '../stacks/state-backend';
 

@@ -3,7 +3,7 @@ import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Construct } from 'constructs';
-import { DOMAIN_SECURITY_POLICY, type EndpointType } from '../lib/aws';
+import { DOMAIN_SECURITY_POLICY, type EndpointType } from '../aws/facts';
 import type { ApiStage } from './api-stage';
 import type { HostedZoneRef } from './dns-validated-certificate';
 

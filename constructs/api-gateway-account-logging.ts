@@ -2,9 +2,9 @@ import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
-import { API_GATEWAY_CLOUDWATCH_POLICY_ARN, SERVICE_PRINCIPALS } from '../lib/aws';
-import { serviceTrustPolicy } from '../lib/iam';
-import { forgetResource } from '../lib/terraform';
+import { API_GATEWAY_CLOUDWATCH_POLICY_ARN, SERVICE_PRINCIPALS } from '../aws/facts';
+import { serviceTrustPolicy } from '../aws/iam-policy';
+import { forgetResource } from '../terraform/facts';
 
 /** Properties of {@link ApiGatewayAccountLogging}. */
 export interface ApiGatewayAccountLoggingProps {

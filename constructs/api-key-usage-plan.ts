@@ -3,7 +3,7 @@ import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
 import { Construct } from 'constructs';
-import { invalidProp } from '../lib/errors';
+import { invalidProp } from '../core/errors';
 import type { ApiStage, Throttling } from './api-stage';
 
 /** One key of an {@link ApiKeyUsagePlan}. */

@@ -3,8 +3,8 @@ import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificat
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { contradictoryProps } from '../lib/errors';
-import { forgetResource } from '../lib/terraform';
+import { contradictoryProps } from '../core/errors';
+import { forgetResource } from '../terraform/facts';
 
 /** The type of every ACM DNS validation record. @see https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html */
 export const DNS_VALIDATION_RECORD_TYPE = 'CNAME';

@@ -6,7 +6,7 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../guardrails/acknowledge';
-import { HEALTH_PATH } from '../lib/naming';
+import { HEALTH_PATH } from '../config/naming';
 import type { ApiDeploymentRegistry } from './api-stage';
 
 /** Properties of a {@link HealthCheckRoute}. */

@@ -1,8 +1,8 @@
 import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
-import { invalidProp } from '../lib/errors';
-import { policyDocument, type PolicyStatement } from '../lib/iam';
+import { invalidProp } from '../core/errors';
+import { policyDocument, type PolicyStatement } from '../aws/iam-policy';
 import type { ApiDeploymentRegistry } from './api-stage';
 
 /** Properties of a {@link KongOnlyAccessPolicy}. */

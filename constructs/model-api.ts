@@ -2,9 +2,9 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../guardrails/acknowledge';
-import { type EndpointType } from '../lib/aws';
-import { contradictoryProps } from '../lib/errors';
-import { MODEL_PATH_PREFIX } from '../lib/naming';
+import { type EndpointType } from '../aws/facts';
+import { contradictoryProps } from '../core/errors';
+import { MODEL_PATH_PREFIX } from '../config/naming';
 import type { ApiGatewayAccountLogging } from './api-gateway-account-logging';
 import { ApiStage, type Throttling } from './api-stage';
 import { GatewayErrorResponses } from './gateway-error-responses';

@@ -4,14 +4,14 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
 import { MODEL_HOST_CONFIG_ENV } from '../contract/model-host';
-import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../lib/aws';
-import { bedrockInvokeStatements, type ResolvedBedrockModel } from '../lib/bedrock';
-import { contradictoryProps } from '../lib/errors';
-import { MODEL_HOST_HANDLER } from '../lib/bundle';
-import { hostConfigOf } from '../lib/config/host-config';
-import type { HostedModelConfig } from '../lib/config/schema';
-import { functionLogGroupName } from '../lib/naming';
-import { policyDocument, serviceTrustPolicy } from '../lib/iam';
+import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../aws/facts';
+import { bedrockInvokeStatements, type ResolvedBedrockModel } from '../aws/bedrock';
+import { contradictoryProps } from '../core/errors';
+import { MODEL_HOST_HANDLER } from './model-host-bundle';
+import { hostConfigOf } from '../config/host-config';
+import type { HostedModelConfig } from '../config/schema';
+import { functionLogGroupName } from '../config/naming';
+import { policyDocument, serviceTrustPolicy } from '../aws/iam-policy';
 import type { ModelHostCode } from './model-host-code';
 
 /** Properties of a {@link ModelFunction}. */

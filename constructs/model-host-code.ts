@@ -1,8 +1,8 @@
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ModelKind } from '../contract/model-host';
-import { modelHostPackage, type ModelHostPackage } from '../lib/bundle';
-import { contradictoryProps } from '../lib/errors';
+import { modelHostPackage, type ModelHostPackage } from './model-host-bundle';
+import { contradictoryProps } from '../core/errors';
 
 /** Properties of a {@link ModelHostCode}. */
 export interface ModelHostCodeProps {

@@ -4,8 +4,8 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
-import { SERVICE_PRINCIPALS } from '../lib/aws';
-import { modelPath } from '../lib/naming';
+import { SERVICE_PRINCIPALS } from '../aws/facts';
+import { modelPath } from '../config/naming';
 import { PREDICT_METHOD } from '../contract/model-host';
 import type { ApiDeploymentRegistry } from './api-stage';
 import type { ModelFunction } from './model-function';

@@ -1,6 +1,6 @@
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
-import { invalidProp } from '../lib/errors';
+import { invalidProp } from '../core/errors';
 
 /** Properties of an {@link UpstreamApiKey}. */
 export interface UpstreamApiKeyProps {

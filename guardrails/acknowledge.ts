@@ -7,7 +7,7 @@
  */
 import type { IConstruct } from 'constructs';
 import type { TerraformResource } from 'cdktf';
-import { invalidProp } from '../lib/errors';
+import { invalidProp } from '../core/errors';
 import { ACKNOWLEDGEMENTS_KEY, MIN_REASON_LENGTH, type Acknowledgement } from './acknowledgements';
 
 const written = new WeakMap<IConstruct, Acknowledgement[]>();

@@ -1,5 +1,5 @@
 /** Helpers rules share to read synthesized values: references, policy documents, secrets. */
-import { secretKind } from '../lib/secrets';
+import { secretKind } from '../core/secrets';
 import { hasTemplateSequence } from './expressions';
 import { nonCompliant, type RuleOutcome, type StackView, type SynthResource } from './rule';
 

@@ -1,5 +1,5 @@
 /** Guardrail findings as a readable table: level, rule, Terraform address, finding. */
-import { maskSecrets } from '../lib/secrets';
+import { maskSecrets } from '../core/secrets';
 import { blocking, type Finding } from './engine';
 
 /** Formats findings as a table; acknowledged findings show their reason. */

@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { synthesizedOutputInvalid } from '../lib/errors';
+import { synthesizedOutputInvalid } from '../core/errors';
 import { evaluateStack, stackViewOf, type Finding } from './engine';
 import { readTerraformDocuments, TerraformJsonError } from './terraform-json';
 

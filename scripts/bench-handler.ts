@@ -18,8 +18,8 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../contract/model-host';
-import { modelHostPackage, MODEL_HOST_HANDLER, unpackModelHostPackage } from '../lib/bundle';
-import { runCliAsync } from '../lib/cli';
+import { modelHostPackage, MODEL_HOST_HANDLER, unpackModelHostPackage } from '../constructs/model-host-bundle';
+import { runCliAsync } from '../app/cli';
 
 /**
  * The budgets: package size, cold start, a 1 KB sentiment request, and the worst case of the text

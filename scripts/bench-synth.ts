@@ -28,9 +28,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { runCli } from '../lib/cli';
-import { GatewayError, usageError } from '../lib/errors';
-import { BUILD_DIR, BUILD_DIR_ENV, PROJECT_ROOT } from '../lib/project';
+import { runCli } from '../app/cli';
+import { GatewayError, usageError } from '../core/errors';
+import { BUILD_DIR, BUILD_DIR_ENV, PROJECT_ROOT } from '../core/project';
 
 /** The reference README's region lists, by count. */
 const REGION_LISTS: Record<number, readonly string[]> = {

@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'child_process';
 import { readSynthesizedStacks } from '../guardrails/scan';
-import { runCli } from '../lib/cli';
-import { loadConfig } from '../lib/config/load';
+import { runCli } from '../app/cli';
+import { loadConfig } from '../config/load';
 import { cloudTokenVariable } from '../stacks/state-backend';
 
 runCli(() => {

@@ -3,8 +3,8 @@
  * offline. Never edit `.gen/` by hand; a test fails when it differs from what this produces.
  */
 import * as path from 'path';
-import { runCli } from '../lib/cli';
-import { GENERATED_DIR, listFiles, regenerateCommittedBindings } from './bindings';
+import { runCli } from '../app/cli';
+import { GENERATED_DIR, listFiles, regenerateCommittedBindings } from '../tooling/kong-bindings';
 
 runCli(() => {
   regenerateCommittedBindings();

@@ -4,8 +4,8 @@
  * YAML. Run `npm run schema` after changing lib/config/schema.ts; a test fails when it is stale.
  */
 import * as fs from 'fs';
-import { CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema } from '../lib/config/json-schema';
-import { runCli } from '../lib/cli';
+import { CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema } from '../config/json-schema';
+import { runCli } from '../app/cli';
 
 runCli(() => {
   fs.writeFileSync(CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema());

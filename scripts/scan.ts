@@ -6,7 +6,7 @@
 import { blocking } from '../guardrails/engine';
 import { formatFindings, summarize } from '../guardrails/report';
 import { scanSynthesizedOutput } from '../guardrails/scan';
-import { runCli } from '../lib/cli';
+import { runCli } from '../app/cli';
 
 runCli(() => {
   const dir = process.argv[2] ?? 'cdktf.out';

@@ -14,12 +14,12 @@ import type { AddressInfo } from 'net';
 import { errorBody } from '../contract/errors';
 import { createHandler, powertoolsLog, type LogFn, type ModelHostHandler } from '../lambda/handler';
 import { ALL_MODEL_FACTORIES, factoryFor } from '../lambda/models';
-import { reportFailure, runCli } from '../lib/cli';
-import { hostConfigOf } from '../lib/config/host-config';
-import { loadConfig } from '../lib/config/load';
-import { isHostedModel, type GatewayConfig } from '../lib/config/schema';
-import { portUnavailable, usageError } from '../lib/errors';
-import { HEALTH_PATH, modelPath } from '../lib/naming';
+import { reportFailure, runCli } from '../app/cli';
+import { hostConfigOf } from '../config/host-config';
+import { loadConfig } from '../config/load';
+import { isHostedModel, type GatewayConfig } from '../config/schema';
+import { portUnavailable, usageError } from '../core/errors';
+import { HEALTH_PATH, modelPath } from '../config/naming';
 
 /** The default port of the local server. */
 export const DEFAULT_PORT = 8080;

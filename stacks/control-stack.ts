@@ -7,10 +7,10 @@ import { GatewayService } from '../constructs/kong/gateway-service';
 import { GovernedRoute } from '../constructs/kong/governed-route';
 import { LlmProxy } from '../constructs/kong/llm-proxy';
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
-import { isHostedModel, type GatewayConfig, type ModelConfig } from '../lib/config/schema';
-import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath } from '../lib/kong';
-import { modelPath, Naming, regionalHostname } from '../lib/naming';
-import { sensitiveVariable, variableName } from '../lib/variables';
+import { isHostedModel, type GatewayConfig, type ModelConfig } from '../config/schema';
+import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath } from '../kong/facts';
+import { modelPath, Naming, regionalHostname } from '../config/naming';
+import { sensitiveVariable, variableName } from '../terraform/variables';
 import { GatewayStack } from './gateway-stack';
 import type { GlobalStack } from './global-stack';
 

@@ -1,12 +1,12 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { AwsRegion } from '../lib/aws';
-import type { GatewayConfig } from '../lib/config/schema';
-import { Naming } from '../lib/naming';
-import { resourceTags } from '../lib/tags';
-import { TERRAFORM_REQUIRED_VERSION } from '../lib/terraform';
-import { guardLiteralText } from '../lib/terraform-literals';
+import type { AwsRegion } from '../aws/facts';
+import type { GatewayConfig } from '../config/schema';
+import { Naming } from '../config/naming';
+import { resourceTags } from '../config/tags';
+import { TERRAFORM_REQUIRED_VERSION } from '../terraform/facts';
+import { guardLiteralText } from '../terraform/literals';
 import { addStateBackend } from './state-backend';
 
 /** Properties every stack of an environment takes. */

@@ -4,9 +4,9 @@ import { Fn, TerraformOutput, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DnsValidatedCertificate, type HostedZoneRef } from '../constructs/dns-validated-certificate';
 import { UpstreamApiKey } from '../constructs/upstream-api-key';
-import { GLOBAL_STACK_REGION } from '../lib/aws';
-import { INITIAL_UPSTREAM_KEY, type GatewayConfig } from '../lib/config/schema';
-import { Naming, upstreamKeySlug } from '../lib/naming';
+import { GLOBAL_STACK_REGION } from '../aws/facts';
+import { INITIAL_UPSTREAM_KEY, type GatewayConfig } from '../config/schema';
+import { Naming, upstreamKeySlug } from '../config/naming';
 import { GatewayStack } from './gateway-stack';
 
 /** What the region stacks and the control stack need from the global stack. */

@@ -9,12 +9,12 @@ import { ModelApi } from '../constructs/model-api';
 import { ModelFunction } from '../constructs/model-function';
 import { ModelHostCode } from '../constructs/model-host-code';
 import type { ModelKind } from '../contract/model-host';
-import type { AwsRegion } from '../lib/aws';
-import { modelHostPackages, type ModelHostPackage } from '../lib/bundle';
-import { resolveBedrockModel, type ResolvedBedrockModel } from '../lib/bedrock';
-import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../lib/config/schema';
-import { contradictoryProps } from '../lib/errors';
-import { Naming, regionalHostname } from '../lib/naming';
+import type { AwsRegion } from '../aws/facts';
+import { modelHostPackages, type ModelHostPackage } from '../constructs/model-host-bundle';
+import { resolveBedrockModel, type ResolvedBedrockModel } from '../aws/bedrock';
+import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../config/schema';
+import { contradictoryProps } from '../core/errors';
+import { Naming, regionalHostname } from '../config/naming';
 import { GatewayStack } from './gateway-stack';
 import { upstreamKeyName, type GlobalStack } from './global-stack';
 

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformBackend, type TerraformStack } from 'cdktf';
-import type { BackendConfig } from '../lib/config/schema';
+import type { BackendConfig } from '../config/schema';
 
 /**
  * Where a stack keeps local state, relative to the directory Terraform runs in

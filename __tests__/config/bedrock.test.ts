@@ -1,6 +1,6 @@
-import { formatConfigIssue } from '../../lib/errors';
-import { validateConfigDocument } from '../../lib/config/validate';
-import { configWarnings } from '../../lib/config/warnings';
+import { formatConfigIssue } from '../../core/errors';
+import { validateConfigDocument } from '../../config/validate';
+import { configWarnings } from '../../config/warnings';
 import { configDocument, modelDocument, testConfig } from '../support/config';
 
 const TODAY = '2026-11-22';

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { accountSettingsIssues, accountSettingsWarnings, otherEnvironments, type OtherEnvironment } from '../../lib/config/environments';
-import { formatConfigIssue } from '../../lib/errors';
+import { accountSettingsIssues, accountSettingsWarnings, otherEnvironments, type OtherEnvironment } from '../../config/environments';
+import { formatConfigIssue } from '../../core/errors';
 import { configDocument, testConfig } from '../support/config';
 
 const env = (environment: string, aws: Record<string, unknown>, regions = ['us-east-1', 'eu-west-1']): OtherEnvironment => ({

@@ -4,9 +4,9 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { blocking } from '../../guardrails/engine';
-import { availableEnvironments, CONFIG_DIR, parseConfig } from '../../lib/config/load';
-import { ConfigError } from '../../lib/errors';
-import { synthesizeGuarded } from '../../lib/synth';
+import { availableEnvironments, CONFIG_DIR, parseConfig } from '../../config/load';
+import { ConfigError } from '../../core/errors';
+import { synthesizeGuarded } from '../../app/synth';
 
 /** The real configuration files, parsed. */
 const documents = availableEnvironments().map((environment) => ({

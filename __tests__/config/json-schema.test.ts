@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
-import { CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema } from '../../lib/config/json-schema';
-import { availableEnvironments, CONFIG_DIR } from '../../lib/config/load';
+import { CONFIG_JSON_SCHEMA_FILE, renderConfigJsonSchema } from '../../config/json-schema';
+import { availableEnvironments, CONFIG_DIR } from '../../config/load';
 import { configDocument, modelDocument } from '../support/config';
 
 describe('published JSON Schema', () => {

@@ -10,8 +10,8 @@ import {
   MAX_CONFIG_BYTES,
   parseConfig,
   resolveConfigSource,
-} from '../../lib/config/load';
-import { ConfigError, GatewayError, MAX_LISTED_CONFIG_ISSUES } from '../../lib/errors';
+} from '../../config/load';
+import { ConfigError, GatewayError, MAX_LISTED_CONFIG_ISSUES } from '../../core/errors';
 import { configDocument } from '../support/config';
 
 function configError(run: () => unknown): ConfigError {

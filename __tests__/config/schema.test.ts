@@ -1,5 +1,5 @@
-import { formatConfigIssue, type ConfigIssue } from '../../lib/errors';
-import { validateConfigDocument } from '../../lib/config/validate';
+import { formatConfigIssue, type ConfigIssue } from '../../core/errors';
+import { validateConfigDocument } from '../../config/validate';
 import { configDocument, modelDocument } from '../support/config';
 import { formatPath } from '../../contract/paths';
 

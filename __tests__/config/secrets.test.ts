@@ -1,6 +1,6 @@
-import { formatConfigIssue, formatValue } from '../../lib/errors';
-import { validateConfigDocument } from '../../lib/config/validate';
-import { maskSecrets, secretKind } from '../../lib/secrets';
+import { formatConfigIssue, formatValue } from '../../core/errors';
+import { validateConfigDocument } from '../../config/validate';
+import { maskSecrets, secretKind } from '../../core/secrets';
 import { configDocument } from '../support/config';
 
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';

@@ -2,7 +2,7 @@ import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-b
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { ApiCustomDomain } from '../../constructs/api-custom-domain';
-import type { EndpointType } from '../../lib/aws';
+import type { EndpointType } from '../../aws/facts';
 import { modelApiFixture } from '../support/fixtures';
 import { resources, synthConstructsText } from '../support/synth';
 

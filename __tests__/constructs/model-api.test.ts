@@ -1,7 +1,7 @@
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import type { Construct } from 'constructs';
 import type { ModelApi } from '../../constructs/model-api';
-import type { EndpointType } from '../../lib/aws';
+import type { EndpointType } from '../../aws/facts';
 import type { ModelFunction } from '../../constructs/model-function';
 import { modelApiFixture, modelFunctionFixture } from '../support/fixtures';
 import { onlyResource, resources, synthConstructsText, type TerraformJson } from '../support/synth';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { ModelHostCode } from '../../constructs/model-host-code';
-import { modelHostPackage } from '../../lib/bundle';
+import { modelHostPackage } from '../../constructs/model-host-bundle';
 import { synthConstructs } from '../support/synth';
 
 describe('ModelHostCode', () => {

@@ -9,10 +9,10 @@ import { GuardrailsAspect } from '../../guardrails/aspect';
 import { RULE_IDS } from '../../guardrails/pack';
 import { blocking } from '../../guardrails/engine';
 import { readSynthesizedStacks, scanSynthesizedOutput } from '../../guardrails/scan';
-import { PROJECT_ROOT } from '../../lib/project';
-import { availableEnvironments, loadConfig, resolveConfigSource } from '../../lib/config/load';
-import { GatewayError, unknownAcknowledgedRules } from '../../lib/errors';
-import { synthesizeGuarded } from '../../lib/synth';
+import { PROJECT_ROOT } from '../../core/project';
+import { availableEnvironments, loadConfig, resolveConfigSource } from '../../config/load';
+import { GatewayError, unknownAcknowledgedRules } from '../../core/errors';
+import { synthesizeGuarded } from '../../app/synth';
 import { configDocument, kongDocument, modelDocument, testConfig } from '../support/config';
 import { entryArgs } from '../support/run';
 

@@ -7,8 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { blocking } from '../../guardrails/engine';
 import { scanSynthesizedOutput } from '../../guardrails/scan';
-import { GatewayError } from '../../lib/errors';
-import { synthesizeGuarded } from '../../lib/synth';
+import { GatewayError } from '../../core/errors';
+import { synthesizeGuarded } from '../../app/synth';
 import { kongDocument, testConfig } from '../support/config';
 
 type Doc = { resource: Record<string, Record<string, Record<string, unknown>>> } & Record<string, unknown>;

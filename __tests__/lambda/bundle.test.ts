@@ -4,9 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
 import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../../contract/model-host';
-import { MODEL_HOST_HANDLER } from '../../lib/bundle';
+import { MODEL_HOST_HANDLER } from '../../constructs/model-host-bundle';
 import { configDocument, modelDocument } from '../support/config';
-import { gatewayConfigSchema } from '../../lib/config/schema';
+import { gatewayConfigSchema } from '../../config/schema';
 import { proxyEvent } from '../support/events';
 import { resources, synthesizeEnvironment, type SynthesizedApp } from '../support/synth';
 

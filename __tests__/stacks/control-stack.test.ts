@@ -1,4 +1,4 @@
-import { loadConfig, resolveConfigSource } from '../../lib/config/load';
+import { loadConfig, resolveConfigSource } from '../../config/load';
 import { testConfig, kongDocument, modelDocument } from '../support/config';
 import { kongPlugins, plugin } from '../support/kong';
 import { classifyStatus, counterKey, instanceFor } from '../support/kong-runtime';

@@ -1,5 +1,5 @@
-import { formatConfigIssue } from '../../lib/errors';
-import { validateConfigDocument } from '../../lib/config/validate';
+import { formatConfigIssue } from '../../core/errors';
+import { validateConfigDocument } from '../../config/validate';
 import { configDocument, testConfig } from '../support/config';
 import { resources, synthesizeEnvironment, type TerraformJson } from '../support/synth';
 import { StandInWorkspace, type PlanJson } from '../support/terraform-plan';

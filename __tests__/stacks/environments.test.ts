@@ -1,7 +1,7 @@
-import { availableEnvironments, loadConfig, resolveConfigSource } from '../../lib/config/load';
-import { isHostedModel, type GatewayConfig } from '../../lib/config/schema';
-import { Naming } from '../../lib/naming';
-import { resourceTags } from '../../lib/tags';
+import { availableEnvironments, loadConfig, resolveConfigSource } from '../../config/load';
+import { isHostedModel, type GatewayConfig } from '../../config/schema';
+import { Naming } from '../../config/naming';
+import { resourceTags } from '../../config/tags';
 import { configDocument, testConfig } from '../support/config';
 import { resources, synthesizeEnvironment, type SynthesizedApp } from '../support/synth';
 

@@ -3,8 +3,8 @@
  * regions accept both while Kong switches, and the old one is removed after. Checked by real
  * terraform over stand-ins, one state per stack across the deploys.
  */
-import { validateConfigDocument } from '../../lib/config/validate';
-import { formatConfigIssue } from '../../lib/errors';
+import { validateConfigDocument } from '../../config/validate';
+import { formatConfigIssue } from '../../core/errors';
 import { configDocument, testConfig } from '../support/config';
 import { synthesizeEnvironment, type TerraformJson } from '../support/synth';
 import { StandInWorkspace, type PlanJson } from '../support/terraform-plan';

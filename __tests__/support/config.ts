@@ -1,4 +1,4 @@
-import { gatewayConfigSchema, type GatewayConfig } from '../../lib/config/schema';
+import { gatewayConfigSchema, type GatewayConfig } from '../../config/schema';
 
 /** A hosted model document (before defaults) that the default Kong section allows. */
 export function modelDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {

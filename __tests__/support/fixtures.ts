@@ -5,8 +5,8 @@ import { ModelHostCode } from '../../constructs/model-host-code';
 import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ApiDeploymentRegistry } from '../../constructs/api-stage';
-import type { EndpointType } from '../../lib/aws';
-import { isHostedModel } from '../../lib/config/schema';
+import type { EndpointType } from '../../aws/facts';
+import { isHostedModel } from '../../config/schema';
 import { modelDocument, testConfig } from './config';
 
 /** A model function as the region stack builds it, for constructs that take one. */

@@ -5,8 +5,8 @@
  */
 import { spawnSync } from 'child_process';
 import { HOSTED_MODEL_KINDS } from '../../contract/model-host';
-import { modelHostPackages } from '../../lib/bundle';
-import { PROJECT_ROOT } from '../../lib/project';
+import { modelHostPackages } from '../../constructs/model-host-bundle';
+import { PROJECT_ROOT } from '../../core/project';
 import { LAUNCHER } from './run';
 
 /** The entry points tests run as processes. */

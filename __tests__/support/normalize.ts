@@ -1,5 +1,5 @@
 import * as os from 'os';
-import { PROJECT_ROOT } from '../../lib/project';
+import { PROJECT_ROOT } from '../../core/project';
 
 /**
  * Masks what churns without a real change, so a snapshot diff shows only real changes: provider

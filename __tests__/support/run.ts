@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PROJECT_ROOT } from '../../lib/project';
+import { PROJECT_ROOT } from '../../core/project';
 
 /** The launcher every npm script and cdktf.json's `app` start entry points with: `node scripts/run.js <entry.ts>`. */
 export const LAUNCHER = path.join(PROJECT_ROOT, 'scripts', 'run.js');

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import type { GatewayConfig } from '../../lib/config/schema';
-import { defineEnvironment } from '../../stacks/environment';
+import type { GatewayConfig } from '../../config/schema';
+import { defineEnvironment } from '../../app/environment';
 
 /** A synthesized Terraform JSON document (cdk.tf.json), loosely typed for assertions. */
 export type TerraformJson = {
@@ -81,7 +81,7 @@ export function synthConstructs(build: (scope: import('constructs').Construct) =
 export function synthConstructsText(build: (scope: import('constructs').Construct) => void): string {
   // Imported lazily so that support files stay cheap for tests that never synthesize constructs.
   const { Testing, TerraformStack } = require('cdktf') as typeof import('cdktf');
-  const { guardLiteralText } = require('../../lib/terraform-literals') as typeof import('../../lib/terraform-literals');
+  const { guardLiteralText } = require('../../terraform/literals') as typeof import('../../terraform/literals');
   class GuardedStack extends TerraformStack {
     override toTerraform(): ReturnType<InstanceType<typeof TerraformStack>['toTerraform']> {
       guardLiteralText(this);

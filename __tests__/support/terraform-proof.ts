@@ -4,8 +4,8 @@
  * as for a first deploy (computed values unknown) and for a later one (computed values known, so
  * a secret read in clear would print in the plan).
  */
-import { loadConfig, resolveConfigSource } from '../../lib/config/load';
-import type { GatewayConfig } from '../../lib/config/schema';
+import { loadConfig, resolveConfigSource } from '../../config/load';
+import type { GatewayConfig } from '../../config/schema';
 import { GLOBAL_OUTPUTS, GLOBAL_STATE_DATA_SOURCE } from '../../stacks/global-stack';
 import { synthesizeEnvironment, type SynthesizedApp, type TerraformJson } from './synth';
 import { initWithSynthesizedBackend, planStack, variablePlaceholder } from './terraform-plan';

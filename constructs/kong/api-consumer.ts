@@ -4,8 +4,8 @@ import { ConsumerBasicAuth } from '@kong/kong-provider/consumer-basic-auth';
 import { ConsumerKeyAuth } from '@kong/kong-provider/consumer-key-auth';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../lib/config/schema';
-import { KONG_PLUGINS, rateLimitingConfig, type KongEnvSecret, type TierLimits } from '../../lib/kong';
+import type { KongConfig } from '../../config/schema';
+import { KONG_PLUGINS, rateLimitingConfig, type KongEnvSecret, type TierLimits } from '../../kong/facts';
 import { KongPlugin } from './kong-plugin';
 
 /** Where a consumer's secret comes from. */

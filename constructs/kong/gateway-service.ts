@@ -1,6 +1,6 @@
 import { Service } from '@kong/kong-provider/service';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../lib/config/schema';
+import type { KongConfig } from '../../config/schema';
 import {
   correlationIdConfig,
   corsConfig,
@@ -9,7 +9,7 @@ import {
   upstreamKeyInjectionConfig,
   type KongPluginName,
   type PluginConfig,
-} from '../../lib/kong';
+} from '../../kong/facts';
 import { scopedPlugins, type KongPlugin } from './kong-plugin';
 
 /** Properties of a {@link GatewayService}. */

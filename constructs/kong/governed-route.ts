@@ -1,6 +1,6 @@
 import { Route } from '@kong/kong-provider/route';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../lib/config/schema';
+import type { KongConfig } from '../../config/schema';
 import {
   aclConfig,
   authenticationPlugin,
@@ -10,9 +10,9 @@ import {
   type KongPluginName,
   type KongEnvSecret,
   type TierLimits,
-} from '../../lib/kong';
+} from '../../kong/facts';
 import { PREDICT_METHOD } from '../../contract/model-host';
-import { invalidProp } from '../../lib/errors';
+import { invalidProp } from '../../core/errors';
 import { scopedPlugins, type KongPlugin } from './kong-plugin';
 
 /** Properties of a {@link GovernedRoute}. */

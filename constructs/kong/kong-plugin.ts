@@ -1,8 +1,8 @@
 import { Plugin } from '@kong/kong-provider/plugin';
 import { Fn, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { contradictoryProps } from '../../lib/errors';
-import type { KongPluginName, PluginConfig } from '../../lib/kong';
+import { contradictoryProps } from '../../core/errors';
+import type { KongPluginName, PluginConfig } from '../../kong/facts';
 
 /** Where a plugin applies; at least one of service, route, consumer. */
 export interface KongPluginScope {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import type { ExternalLlmModelConfig } from '../../lib/config/schema';
-import { aiPromptGuardConfig, aiProxyConfig, KONG_PLUGINS, type KongEnvSecret } from '../../lib/kong';
+import type { ExternalLlmModelConfig } from '../../config/schema';
+import { aiPromptGuardConfig, aiProxyConfig, KONG_PLUGINS, type KongEnvSecret } from '../../kong/facts';
 import { KongPlugin } from './kong-plugin';
 
 /** Properties of an {@link LlmProxy}. */

@@ -1,9 +1,9 @@
 import { Target } from '@kong/kong-provider/target';
 import { Upstream } from '@kong/kong-provider/upstream';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../lib/config/schema';
-import { invalidProp } from '../../lib/errors';
-import { upstreamHealthchecks } from '../../lib/kong';
+import type { KongConfig } from '../../config/schema';
+import { invalidProp } from '../../core/errors';
+import { upstreamHealthchecks } from '../../kong/facts';
 
 /** One regional target of the upstream. */
 export interface UpstreamTarget {

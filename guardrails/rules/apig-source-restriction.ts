@@ -1,4 +1,4 @@
-import { egressCidrProblem } from '../../lib/cidr';
+import { egressCidrProblem } from '../../aws/cidr';
 import { actionMatches, unscopedResource } from '../iam-patterns';
 import { isExpression, list, literalPolicy, type Statement } from '../inspect';
 import { compliant, defineRule, nonCompliant, type StackView, type SynthResource } from '../rule';

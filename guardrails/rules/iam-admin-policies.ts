@@ -1,4 +1,4 @@
-import { API_GATEWAY_CLOUDWATCH_POLICY_ARN } from '../../lib/aws';
+import { API_GATEWAY_CLOUDWATCH_POLICY_ARN } from '../../aws/facts';
 import { isExpression, referencedAddress, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant, notApplicable, type SynthResource } from '../rule';
 

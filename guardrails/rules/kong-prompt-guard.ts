@@ -1,4 +1,4 @@
-import { promptPatternProblem } from '../../lib/prompt-patterns';
+import { promptPatternProblem } from '../../kong/prompt-patterns';
 import { kongPluginConfig } from '../inspect';
 import { compliant, defineRule, nonCompliant, notApplicable } from '../rule';
 

@@ -1,4 +1,4 @@
-import { SERVICE_PRINCIPALS } from '../../lib/aws';
+import { SERVICE_PRINCIPALS } from '../../aws/facts';
 import { isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant, type SynthResource, type StackView } from '../rule';
 

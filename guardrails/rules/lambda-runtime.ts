@@ -1,4 +1,4 @@
-import { LAMBDA_RUNTIME } from '../../lib/aws';
+import { LAMBDA_RUNTIME } from '../../aws/facts';
 import { isExpression, unevaluable } from '../inspect';
 import { compliant, defineRule, nonCompliant } from '../rule';
 

@@ -1,4 +1,4 @@
-import { secretKind } from '../../lib/secrets';
+import { secretKind } from '../../core/secrets';
 import { templateEntries } from '../inspect';
 import { compliant, defineRule, EVERY_BLOCK, nonCompliant } from '../rule';
 

@@ -1,6 +1,6 @@
 import { Route } from '@kong/kong-provider/route';
 import { GovernedRoute, type GovernedRouteProps } from '../../../constructs/kong/governed-route';
-import { rateLimitingConfig, redisPasswordSecret } from '../../../lib/kong';
+import { rateLimitingConfig, redisPasswordSecret } from '../../../kong/facts';
 import { testConfig, kongDocument } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import type { TerraformJson } from '../../support/synth';

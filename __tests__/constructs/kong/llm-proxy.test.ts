@@ -1,6 +1,6 @@
 import { LlmProxy } from '../../../constructs/kong/llm-proxy';
-import { type ExternalLlmModelConfig } from '../../../lib/config/schema';
-import { llmCredentialSecret } from '../../../lib/kong';
+import { type ExternalLlmModelConfig } from '../../../config/schema';
+import { llmCredentialSecret } from '../../../kong/facts';
 import { testConfig, modelDocument } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import { promptGuardVerdict } from '../../support/kong-runtime';
