@@ -8,8 +8,8 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/__tests__/support/transform.js' },
-  // The generated Kong bindings, importable as @kong/kong-provider (same mapping as tsconfig paths).
-  moduleNameMapper: { '^@kong/kong-provider(/.*)?$': '<rootDir>/.gen/providers/kong$1' },
+  // The generated Kong bindings (.gen/providers/kong), imported as #gen/kong: a local path, not a package (same mapping as tsconfig paths).
+  moduleNameMapper: { '^#gen/kong(/.*)?$': '<rootDir>/.gen/providers/kong$1' },
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
   setupFiles: ['<rootDir>/__tests__/support/environment.js'],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],

@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { Naming } from '../config/naming';
 import { modelHostPackages } from '../constructs/model-host-bundle';
 import { isHostedModel, type GatewayConfig } from '../config/schema';
 import { ControlStack } from '../stacks/control-stack';
@@ -21,10 +22,12 @@ export interface EnvironmentStacks {
  * the control stack reaches the regions by their deterministic hostnames.
  */
 export function defineEnvironment(app: Construct, config: GatewayConfig): EnvironmentStacks {
-  const global = new GlobalStack(app, { config });
+  // One Naming for the environment: every stack and construct name comes from it.
+  const naming = new Naming(config.app, config.environment);
+  const global = new GlobalStack(app, { config, naming });
   // Every region ships the same packages: built (or read from the cache) once.
   const packages = modelHostPackages(config.models.filter(isHostedModel).map((m) => m.kind));
-  const regions = config.regions.map((region) => new RegionStack(app, { config, region, global, packages }));
-  const control = new ControlStack(app, { config, global });
+  const regions = config.regions.map((region) => new RegionStack(app, { config, naming, region, global, packages }));
+  const control = new ControlStack(app, { config, naming, global });
   return { global, regions, control };
 }

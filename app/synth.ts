@@ -9,24 +9,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Aspects } from 'cdktf';
 import { GuardrailsAspect } from '../guardrails/aspect';
-import { blocking, type Finding } from '../guardrails/engine';
+import { blocking } from '../guardrails/engine';
 import { RULE_IDS, RULES } from '../guardrails/pack';
 import { formatFindings } from '../guardrails/report';
-import { scanSynthesizedOutput } from '../guardrails/scan';
+import { scanSynthesizedOutput, type Evaluation } from '../guardrails/scan';
 import type { GatewayConfig } from '../config/schema';
 import { guardrailViolations, unknownAcknowledgedRules } from '../core/errors';
 import { KONG_NODE_SETTINGS_FILE, kongNodeSettings, renderKongNodeEnv } from './kong-node-settings';
 import { defineEnvironment } from './environment';
-
-/** What a guarded synthesis produced. */
-export interface GuardedSynthesis {
-  /** The stacks written. */
-  readonly stacks: readonly string[];
-  /** Every finding, including accepted ones and warnings. */
-  readonly findings: readonly Finding[];
-  /** Rule × resource checks that applied. */
-  readonly checked: number;
-}
 
 /** Staging directories are `.cdktf-staging-<pid>-<random>`, beside the output. */
 const STAGING_PREFIX = '.cdktf-staging-';
@@ -55,8 +45,12 @@ function removeAbandonedStaging(dir: string): void {
   }
 }
 
-/** Synthesizes `config` into `outdir`, or throws the guardrail report without touching it. */
-export function synthesizeGuarded(config: GatewayConfig, outdir: string): GuardedSynthesis {
+/**
+ * Synthesizes `config` into `outdir` and returns the rule pack's evaluation of it (the same result
+ * `npm run scan` reports), or throws the guardrail report without touching `outdir`. This is where
+ * the pack meets the stacks: the aspect is attached here, so stacks and constructs know nothing of it.
+ */
+export function synthesizeGuarded(config: GatewayConfig, outdir: string): Evaluation {
   const target = path.resolve(outdir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   removeAbandonedStaging(path.dirname(target));
@@ -80,8 +74,8 @@ export function synthesizeGuarded(config: GatewayConfig, outdir: string): Guarde
     const unknown = aspects.flatMap((a) => a.problems);
     if (unknown.length > 0) throw unknownAcknowledgedRules(unknown, RULE_IDS);
 
-    const { findings, checked } = scanSynthesizedOutput(staging);
-    const failing = blocking(findings);
+    const evaluation = scanSynthesizedOutput(staging);
+    const failing = blocking(evaluation.findings);
     if (failing.length > 0) {
       const explanations = [...new Set(failing.map((f) => f.rule))]
         .map((id) => RULES.find((r) => r.id === id)!)
@@ -92,7 +86,8 @@ export function synthesizeGuarded(config: GatewayConfig, outdir: string): Guarde
 
     const names = stacks.map((s) => s.node.id);
     publish(staging, target, names);
-    return { stacks: names, findings, checked };
+    // The stacks in the order the environment defines them: global, the regions, control.
+    return { ...evaluation, stacks: names };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

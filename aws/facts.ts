@@ -113,3 +113,8 @@ export const SERVICE_PRINCIPALS = {
   lambda: 'lambda.amazonaws.com',
   apiGateway: 'apigateway.amazonaws.com',
 } as const;
+
+/** The log group Lambda writes a function's logs to. */
+export function functionLogGroupName(functionName: string): string {
+  return `/aws/lambda/${functionName}`;
+}

@@ -13,11 +13,12 @@ import { reservedKeyHeader } from '../kong/facts';
 import { upstreamKeySlug } from './naming';
 import { PROMPT_PATTERN_ACCEPTED, promptPatternProblem } from '../kong/prompt-patterns';
 import type { ConfigIssue } from '../core/errors';
-import { modelPath, Naming, regionalHostname } from './naming';
+import { Naming, regionalHostname } from './naming';
 import { STANDARD_TAG_KEYS } from './tags';
 import { HOSTED_MODEL_KINDS } from '../contract/model-host';
 import { INITIAL_UPSTREAM_KEY, isHostedModel, type GatewayConfig } from './schema';
 import { LAMBDA_LIMITS } from '../contract/limits';
+import { modelPath } from '../contract/paths';
 
 /**
  * What the rules see: every top-level field that passed the schema, and for list fields every

@@ -88,22 +88,6 @@ export function regionalHostname(region: AwsRegion, apiDomain: string): string {
   return `${region}.${apiDomain}`;
 }
 
-/** The URL path of a model. */
-export function modelPath(model: string): string {
-  return `/${MODEL_PATH_PREFIX}/${model}`;
-}
-
-/** Every model lives under this path segment, so the API can grow a /v2 without breaking clients. */
-export const MODEL_PATH_PREFIX = 'v1';
-
-/** The path of the unauthenticated health check Kong probes. */
-export const HEALTH_PATH = 'health';
-
-/** The log group Lambda writes a function's logs to. */
-export function functionLogGroupName(functionName: string): string {
-  return `/aws/lambda/${functionName}`;
-}
-
 /**
  * An upstream key label as it appears in construct ids and output names: letters, digits and
  * hyphens (labels may hold . _ : too). Two labels with one slug name the same key.

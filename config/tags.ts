@@ -1,11 +1,9 @@
 /** The tags every AWS resource carries, through the provider's `default_tags`. */
+import { MANAGED_BY } from '../core/project';
 import type { GatewayConfig } from './schema';
 
 /** Tag keys the project sets itself; the configuration cannot override them. */
 export const STANDARD_TAG_KEYS = ['app', 'environment', 'managed-by'] as const;
-
-/** The value of the `managed-by` tag. */
-export const MANAGED_BY = 'global-ai-gateway';
 
 /** The configured tags plus the standard ones (which win). */
 export function resourceTags(config: Pick<GatewayConfig, 'app' | 'environment' | 'tags'>): Record<string, string> {

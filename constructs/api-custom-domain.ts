@@ -54,7 +54,7 @@ export class ApiCustomDomain extends Construct {
     this.hostname = props.hostname;
     const edge = props.endpointType === 'EDGE';
 
-    this.domainName = new ApiGatewayDomainName(this, 'domain-name', {
+    this.domainName = new ApiGatewayDomainName(this, 'Resource', {
       domainName: props.hostname,
       endpointConfiguration: { types: [props.endpointType] },
       securityPolicy: DOMAIN_SECURITY_POLICY,

@@ -21,7 +21,7 @@ export interface ApiGatewayAccountLoggingProps {
  */
 export class ApiGatewayAccountLogging extends Construct {
   /** The construct id of the account setting under this construct; its Terraform address follows from it. */
-  static readonly ACCOUNT_ID = 'account';
+  static readonly ACCOUNT_ID = 'Resource';
 
   /**
    * Gives up managing the setting in `scope`'s stack without resetting it: a `removed` block with

@@ -49,7 +49,7 @@ export class ApiKeyUsagePlan extends Construct {
     if (props.keys.length === 0) throw invalidProp('ApiKeyUsagePlan', 'keys', [], 'at least one key (a plan without keys admits nobody)');
     const names = props.keys.map((k) => k.name ?? '');
     if (new Set(names).size !== names.length) throw invalidProp('ApiKeyUsagePlan', 'keys', names, 'keys with distinct names');
-    this.usagePlan = new ApiGatewayUsagePlan(this, 'usage-plan', {
+    this.usagePlan = new ApiGatewayUsagePlan(this, 'Resource', {
       name: props.name,
       description: 'Kong’s access to the model API.',
       apiStages: [{ apiId: props.restApi.id, stage: props.stage.stageName }],

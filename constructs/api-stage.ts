@@ -105,7 +105,7 @@ export class ApiStage extends Construct implements ApiDeploymentRegistry {
       retentionInDays: props.logRetentionDays,
     });
 
-    this.stage = new ApiGatewayStage(this, 'stage', {
+    this.stage = new ApiGatewayStage(this, 'Resource', {
       restApiId: props.restApi.id,
       deploymentId: this.deployment.id,
       stageName: props.stageName,

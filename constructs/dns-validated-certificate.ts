@@ -50,7 +50,7 @@ export interface DnsValidatedCertificateProps {
  */
 export class DnsValidatedCertificate extends Construct {
   /** Construct ids of the children: with the construct's own id, they make the Terraform addresses. */
-  static readonly CHILD_IDS = { certificate: 'certificate', validationRecords: 'validation-record', validation: 'validation' } as const;
+  static readonly CHILD_IDS = { certificate: 'Resource', validationRecords: 'validation-record', validation: 'validation' } as const;
 
   /**
    * Forgets, without destroying, the validation records and validation a certificate construct

@@ -6,8 +6,8 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../guardrails/acknowledge';
-import { HEALTH_PATH } from '../config/naming';
 import type { ApiDeploymentRegistry } from './api-stage';
+import { HEALTH_PATH } from '../contract/paths';
 
 /** Properties of a {@link HealthCheckRoute}. */
 export interface HealthCheckRouteProps {
@@ -43,7 +43,7 @@ export class HealthCheckRoute extends Construct {
     super(scope, id);
     const { restApi } = props;
 
-    this.resource = new ApiGatewayResource(this, 'resource', {
+    this.resource = new ApiGatewayResource(this, 'Resource', {
       restApiId: restApi.id,
       parentId: restApi.rootResourceId,
       pathPart: HEALTH_PATH,

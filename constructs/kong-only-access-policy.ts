@@ -40,7 +40,7 @@ export class KongOnlyAccessPolicy extends Construct {
       Resource: `${props.restApi.executionArn}/*`,
       Condition: { [operator]: { 'aws:SourceIp': sources } },
     });
-    this.policy = new ApiGatewayRestApiPolicy(this, 'policy', {
+    this.policy = new ApiGatewayRestApiPolicy(this, 'Resource', {
       restApiId: props.restApi.id,
       policy: policyDocument([invoke('AllowKongEgress', 'Allow', 'IpAddress'), invoke('DenyEveryoneElse', 'Deny', 'NotIpAddress')]),
     });

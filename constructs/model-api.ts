@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../guardrails/acknowledge';
 import { type EndpointType } from '../aws/facts';
 import { contradictoryProps } from '../core/errors';
-import { MODEL_PATH_PREFIX } from '../config/naming';
 import type { ApiGatewayAccountLogging } from './api-gateway-account-logging';
 import { ApiStage, type Throttling } from './api-stage';
 import { GatewayErrorResponses } from './gateway-error-responses';
@@ -13,6 +12,7 @@ import { KongOnlyAccessPolicy } from './kong-only-access-policy';
 import type { ModelFunction } from './model-function';
 import { ModelRoute } from './model-route';
 import { API_GATEWAY_LIMITS } from '../contract/limits';
+import { MODEL_PATH_PREFIX } from '../contract/paths';
 
 /** Properties of a {@link ModelApi}. */
 export interface ModelApiProps {
@@ -69,7 +69,7 @@ export class ModelApi extends Construct {
       );
     }
 
-    this.restApi = new ApiGatewayRestApi(this, 'rest-api', {
+    this.restApi = new ApiGatewayRestApi(this, 'Resource', {
       name: props.name,
       description: 'global-ai-gateway model hosts; reachable only through Kong on the custom domain.',
       endpointConfiguration: { types: [props.endpointType] },
@@ -85,7 +85,7 @@ export class ModelApi extends Construct {
     });
 
     // The stage first: every part of the API registers with its deployment as it is made.
-    this.stage = new ApiStage(this, 'stage', {
+    this.stage = new ApiStage(this, 'api-stage', {
       restApi: this.restApi,
       stageName: props.stageName,
       loggingDependsOn: props.accountLogging?.account,
@@ -97,7 +97,7 @@ export class ModelApi extends Construct {
 
     this.routes = props.modelFunctions.map(
       (modelFunction) =>
-        new ModelRoute(this, `route-${modelFunction.modelName}`, {
+        new ModelRoute(this, `model-route-${modelFunction.modelName}`, {
           restApi: this.restApi,
           parent: this.versionResource,
           modelFunction,
@@ -105,10 +105,10 @@ export class ModelApi extends Construct {
           deployment: this.stage,
         }),
     );
-    this.health = new HealthCheckRoute(this, 'health', { restApi: this.restApi, deployment: this.stage });
-    this.errorResponses = new GatewayErrorResponses(this, 'error-responses', { restApi: this.restApi, deployment: this.stage });
+    this.health = new HealthCheckRoute(this, 'health-check-route', { restApi: this.restApi, deployment: this.stage });
+    this.errorResponses = new GatewayErrorResponses(this, 'gateway-error-responses', { restApi: this.restApi, deployment: this.stage });
     this.accessPolicy = props.allowedSourceCidrs
-      ? new KongOnlyAccessPolicy(this, 'kong-only', { restApi: this.restApi, allowedSourceCidrs: props.allowedSourceCidrs, deployment: this.stage })
+      ? new KongOnlyAccessPolicy(this, 'kong-only-access-policy', { restApi: this.restApi, allowedSourceCidrs: props.allowedSourceCidrs, deployment: this.stage })
       : undefined;
     if (!this.accessPolicy) {
       acknowledgeFinding(

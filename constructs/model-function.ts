@@ -3,21 +3,31 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
-import { MODEL_HOST_CONFIG_ENV } from '../contract/model-host';
+import { MODEL_HOST_CONFIG_ENV, type ModelHostConfig } from '../contract/model-host';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../aws/facts';
 import { bedrockInvokeStatements, type ResolvedBedrockModel } from '../aws/bedrock';
 import { contradictoryProps } from '../core/errors';
 import { MODEL_HOST_HANDLER } from './model-host-bundle';
-import { hostConfigOf } from '../config/host-config';
-import type { HostedModelConfig } from '../config/schema';
-import { functionLogGroupName } from '../config/naming';
 import { policyDocument, serviceTrustPolicy } from '../aws/iam-policy';
 import type { ModelHostCode } from './model-host-code';
+import { functionLogGroupName } from '../aws/facts';
+
+/** How a model function is sized. */
+export interface FunctionSizing {
+  /** Memory, in MB. */
+  readonly memoryMb: number;
+  /** Timeout, in seconds. */
+  readonly timeoutSeconds: number;
+  /** Reserved concurrency. @default unreserved */
+  readonly reservedConcurrency?: number;
+}
 
 /** Properties of a {@link ModelFunction}. */
 export interface ModelFunctionProps {
-  /** The model to serve, as validated by the configuration schema. */
-  readonly model: HostedModelConfig;
+  /** The model to serve, as its host reads it (MODEL_HOST_CONFIG). */
+  readonly model: ModelHostConfig;
+  /** The function's memory, timeout and reserved concurrency. */
+  readonly sizing: FunctionSizing;
   /** The Lambda function name (unique in the region). */
   readonly functionName: string;
   /** The IAM role name (unique in the account: IAM is global). */
@@ -72,10 +82,8 @@ export class ModelFunction extends Construct {
     if (bedrockModel && bedrockModel.region !== props.region) {
       throw contradictoryProps('ModelFunction', `bedrockModel was resolved for ${bedrockModel.region}, but the function runs in ${props.region}`);
     }
-    const hostConfig = hostConfigOf(model);
-    if (hostConfig.kind === 'bedrock-chat' && bedrockModel) {
-      hostConfig.settings = { ...hostConfig.settings, modelId: bedrockModel.invokeId };
-    }
+    const hostConfig: ModelHostConfig =
+      model.kind === 'bedrock-chat' && bedrockModel ? { ...model, settings: { ...model.settings, modelId: bedrockModel.invokeId } } : model;
 
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: functionLogGroupName(props.functionName),
@@ -108,7 +116,7 @@ export class ModelFunction extends Construct {
       ]),
     });
 
-    this.function = new LambdaFunction(this, 'function', {
+    this.function = new LambdaFunction(this, 'Resource', {
       functionName: props.functionName,
       description: `global-ai-gateway model host: ${model.name} (${model.kind})`,
       role: this.role.arn,
@@ -117,9 +125,9 @@ export class ModelFunction extends Construct {
       handler: MODEL_HOST_HANDLER,
       filename: props.code.filename,
       sourceCodeHash: props.code.sourceCodeHash,
-      memorySize: model.memoryMb,
-      timeout: model.timeoutSeconds,
-      reservedConcurrentExecutions: model.reservedConcurrency,
+      memorySize: props.sizing.memoryMb,
+      timeout: props.sizing.timeoutSeconds,
+      reservedConcurrentExecutions: props.sizing.reservedConcurrency,
       tracingConfig: { mode: 'Active' },
       loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
       environment: { variables: { [MODEL_HOST_CONFIG_ENV]: JSON.stringify(hostConfig) } },

@@ -5,11 +5,11 @@ import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
 import { SERVICE_PRINCIPALS } from '../aws/facts';
-import { modelPath } from '../config/naming';
 import { PREDICT_METHOD } from '../contract/model-host';
 import type { ApiDeploymentRegistry } from './api-stage';
 import type { ModelFunction } from './model-function';
 import { API_GATEWAY_LIMITS } from '../contract/limits';
+import { modelPath } from '../contract/paths';
 
 /** Properties of a {@link ModelRoute}. */
 export interface ModelRouteProps {
@@ -47,7 +47,7 @@ export class ModelRoute extends Construct {
     const model = props.modelFunction.modelName;
     this.path = modelPath(model);
 
-    this.resource = new ApiGatewayResource(this, 'resource', {
+    this.resource = new ApiGatewayResource(this, 'Resource', {
       restApiId: props.restApi.id,
       parentId: props.parent.id,
       pathPart: model,

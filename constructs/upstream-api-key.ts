@@ -30,7 +30,7 @@ export class UpstreamApiKey extends Construct {
     if (!Number.isInteger(length) || length < MIN_API_KEY_LENGTH || length > 128) {
       throw invalidProp('UpstreamApiKey', 'length', length, `an integer from ${MIN_API_KEY_LENGTH} to 128`);
     }
-    this.password = new Password(this, 'value', {
+    this.password = new Password(this, 'Resource', {
       length,
       special: false,
       minNumeric: 4,

@@ -24,3 +24,6 @@ export const BUILD_DIR_ENV = 'GATEWAY_BUILD_DIR';
 
 /** Git-ignored build outputs: the compiled app and the model host packages. @default `<root>/.build` */
 export const BUILD_DIR = process.env[BUILD_DIR_ENV] ? path.resolve(process.env[BUILD_DIR_ENV]) : path.join(PROJECT_ROOT, '.build');
+
+/** The project's name, as the `managed-by` tag of every AWS resource and Kong entity carries it. */
+export const MANAGED_BY = 'global-ai-gateway';

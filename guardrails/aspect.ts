@@ -1,6 +1,6 @@
 /**
  * Applies the rule pack to a stack. The rules themselves judge the synthesized Terraform JSON, so
- * they run once over the written output (see lib/synth.ts, the same evaluation `npm run scan`
+ * they run once over the written output (see app/synth.ts, the same evaluation `npm run scan`
  * runs); what can only be judged on the construct tree is judged here, during synthesis: every
  * acknowledgement must name a rule of the pack, so a typo cannot silently accept nothing.
  */

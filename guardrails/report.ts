@@ -1,6 +1,7 @@
 /** Guardrail findings as a readable table: level, rule, Terraform address, finding. */
 import { maskSecrets } from '../core/secrets';
 import { blocking, type Finding } from './engine';
+import type { Evaluation } from './scan';
 
 /** Formats findings as a table; acknowledged findings show their reason. */
 export function formatFindings(findings: readonly Finding[]): string {
@@ -21,4 +22,18 @@ export function summarize(findings: readonly Finding[], checked: number): string
   const warnings = findings.filter((f) => f.level === 'warning' && f.acknowledged === undefined).length;
   const accepted = findings.filter((f) => f.acknowledged !== undefined).length;
   return `guardrails: ${checked} checks, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${accepted} accepted`;
+}
+
+/**
+ * The report of an evaluation, as synth and scan print it: every finding (accepted ones with their
+ * reason), then the summary line.
+ */
+export function formatEvaluation(evaluation: Evaluation): string {
+  const lines = evaluation.findings.length > 0 ? [formatFindings(evaluation.findings)] : [];
+  return [...lines, summarize(evaluation.findings, evaluation.checked)].join('\n');
+}
+
+/** Whether an evaluation lets the output through: no error-level finding that is not accepted. */
+export function passes(evaluation: Evaluation): boolean {
+  return blocking(evaluation.findings).length === 0;
 }

@@ -14,9 +14,12 @@ import { synthesizedOutputInvalid } from '../core/errors';
 import { evaluateStack, stackViewOf, type Finding } from './engine';
 import { readTerraformDocuments, TerraformJsonError } from './terraform-json';
 
-/** What a scan found. */
-export interface ScanResult {
-  /** The stacks scanned: the manifest's, then other stack directories of the output. */
+/**
+ * What the rule pack found in a synthesized output: the one result of the one evaluation, whether
+ * the synth gate ran it over its staging directory or `npm run scan` over any cdktf.out.
+ */
+export interface Evaluation {
+  /** The stacks judged: the manifest's, then other stack directories of the output. */
   readonly stacks: readonly string[];
   /** Stack directories the manifest does not list (scanned too). */
   readonly unlisted: readonly string[];
@@ -136,7 +139,7 @@ function readJson(dir: string, file: string): unknown {
 }
 
 /** Scans every stack of the output: those `<dir>/manifest.json` lists, then any other stack directory. */
-export function scanSynthesizedOutput(dir: string): ScanResult {
+export function scanSynthesizedOutput(dir: string): Evaluation {
   const listed = readSynthesizedStacks(dir);
   const stacks = [...listed, ...unlistedStacks(dir, listed)];
   const findings: Finding[] = [];

@@ -1,13 +1,12 @@
 /**
- * Kong facts and plugin configurations, as pure functions of the validated configuration. The
- * constructs in `constructs/kong/` turn these into `kong_plugin` resources; keeping the configs here
- * lets tests assert on them as objects and keeps plugin field names in one place.
- * Field names follow the Kong Gateway 3.9 OSS plugin schemas.
+ * Facts about Kong Gateway 3.9 OSS that the configuration checks, the guardrails and the Kong
+ * constructs all rely on: the plugins the project configures, env-vault secrets, the health
+ * statuses, the headers a consumer key must not use, the LLM providers. How each plugin is
+ * configured lives beside the construct that deploys it (constructs/kong/plugin-configs.ts).
  */
 import { API_KEY_HEADER, KONG_CORRELATION_HEADER } from '../contract/model-host';
-import type { ExternalLlmModelConfig, KongConfig } from '../config/schema';
-import { HEALTH_PATH, modelPath } from '../config/naming';
-import { MANAGED_BY } from '../config/tags';
+import { modelPath } from '../contract/paths';
+import { MANAGED_BY } from '../core/project';
 
 /** The plugins the project configures. */
 export const KONG_PLUGINS = {
@@ -29,7 +28,7 @@ export type KongPluginName = (typeof KONG_PLUGINS)[keyof typeof KONG_PLUGINS];
 
 /** A JSON value that may hold cdktf tokens (references, sensitive variables) in its strings. */
 export type PluginConfig = { readonly [key: string]: PluginValue };
-type PluginValue = string | number | boolean | null | readonly PluginValue[] | PluginConfig;
+export type PluginValue = string | number | boolean | null | readonly PluginValue[] | PluginConfig;
 
 /**
  * A secret the Kong nodes read from their own environment through Kong's bundled `env` vault, so
@@ -57,7 +56,7 @@ export function kongEnvSecret(prefix: string, name: string, holds: string): Kong
 }
 
 /** The env-vault secret holding an external model's provider credential (the whole auth header value). */
-export function llmCredentialSecret(prefix: string, model: ExternalLlmModelConfig): KongEnvSecret {
+export function llmCredentialSecret(prefix: string, model: { readonly name: string; readonly provider: LlmProviderName }): KongEnvSecret {
   const provider = LLM_PROVIDERS[model.provider];
   const example = `${provider.authPrefix}<${model.provider} API key>`;
   return kongEnvSecret(prefix, `llm-${model.name}`, `the ${provider.authHeader} header ai-proxy sends to ${model.provider} for model ${model.name}: "${example}"`);
@@ -99,105 +98,6 @@ export const PASSIVE_UNHEALTHY_STATUSES = [500, 502, 503, 504];
 /** Statuses that count for a region. */
 export const HEALTHY_STATUSES = [200, 201, 202, 204];
 
-/** The upstream's health checks: active HTTPS probes of /health and passive checks of traffic. */
-export function upstreamHealthchecks(settings: KongConfig['upstream']['healthchecks']) {
-  const { active, passive } = settings;
-  return {
-    active: {
-      type: 'https',
-      httpPath: `/${HEALTH_PATH}`,
-      timeout: active.timeoutSeconds,
-      concurrency: active.concurrency,
-      httpsVerifyCertificate: true,
-      healthy: { interval: active.intervalSeconds, successes: active.healthyThreshold, httpStatuses: HEALTHY_STATUSES },
-      unhealthy: {
-        interval: active.intervalSeconds,
-        httpFailures: active.unhealthyThreshold,
-        tcpFailures: active.unhealthyThreshold,
-        timeouts: active.unhealthyThreshold,
-        httpStatuses: ACTIVE_UNHEALTHY_STATUSES,
-      },
-    },
-    passive: {
-      type: 'https',
-      healthy: { successes: passive.healthyThreshold, httpStatuses: HEALTHY_STATUSES },
-      unhealthy: {
-        httpFailures: passive.unhealthyHttpFailures,
-        tcpFailures: passive.unhealthyHttpFailures,
-        timeouts: passive.unhealthyTimeouts,
-        httpStatuses: PASSIVE_UNHEALTHY_STATUSES,
-      },
-    },
-  };
-}
-
-/** The authentication plugin of a route; credentials never reach the upstream. */
-export function authenticationPlugin(kong: Pick<KongConfig, 'authentication' | 'keyNames'>): {
-  name: KongPluginName;
-  config: PluginConfig;
-} {
-  if (kong.authentication === 'basic-auth') {
-    return { name: KONG_PLUGINS.basicAuth, config: { hide_credentials: true } };
-  }
-  return {
-    name: KONG_PLUGINS.keyAuth,
-    // Keys only in headers: query strings end up in access logs.
-    config: { key_names: kong.keyNames, hide_credentials: true, key_in_header: true, key_in_query: false, key_in_body: false },
-  };
-}
-
-/** The ACL of a route: only the allowed groups; the groups header is not sent upstream. */
-export function aclConfig(allowedGroups: readonly string[]): PluginConfig {
-  return { allow: allowedGroups, hide_groups_header: true };
-}
-
-/** Limits of one tier, as rate-limiting takes them. */
-export type TierLimits = KongConfig['tiers'][string];
-
-/**
- * Rate limiting by consumer for one tier. `redisPassword` is the env-vault reference of the Redis
- * password (only read with the redis policy, when Redis requires one).
- */
-export function rateLimitingConfig(
-  tier: TierLimits,
-  limiting: KongConfig['rateLimiting'],
-  redisPassword?: KongEnvSecret,
-): PluginConfig {
-  const periods = Object.fromEntries(Object.entries(tier).filter(([, limit]) => limit !== undefined)) as PluginConfig;
-  const config: Record<string, PluginValue> = {
-    ...periods,
-    limit_by: 'consumer',
-    policy: limiting.policy,
-    fault_tolerant: true,
-    hide_client_headers: false,
-    error_code: 429,
-    error_message: limiting.errorMessage,
-  };
-  if (limiting.policy === 'redis' && limiting.redis) {
-    const { redis } = limiting;
-    config['redis'] = {
-      host: redis.host,
-      port: redis.port,
-      ssl: redis.ssl,
-      ssl_verify: redis.sslVerify,
-      // TLS is always on (the configuration refuses anything else). Without server_name Kong sends
-      // no SNI and checks no hostname, only the chain (lua-resty-redis v0.30 redis.lua:173-174
-      // passes it to sslhandshake; lua-nginx-module v0.10.26 ngx_http_lua_socket_tcp.c:1774-1779
-      // and :1946-1947).
-      server_name: redis.host,
-      database: redis.database,
-      timeout: redis.timeoutMs,
-      ...(redisPassword !== undefined ? { password: redisPassword.reference } : {}),
-    };
-  }
-  return config;
-}
-
-/** Refuses bodies over the model's limit before they leave Kong. */
-export function requestSizeLimitingConfig(maxBodyBytes: number): PluginConfig {
-  return { allowed_payload_size: maxBodyBytes, size_unit: 'bytes', require_content_length: false };
-}
-
 /**
  * Request headers a consumer key must never be read from, each with who sets or reads it: key-auth
  * with hide_credentials removes the header it read the key from, so a key name that is one of these
@@ -231,88 +131,15 @@ export function reservedKeyHeader(name: string): string | undefined {
   return RESERVED_KEY_HEADERS[lower];
 }
 
-/**
- * Injects the regional APIs' key: first removes whatever `x-api-key` the client sent, then adds
- * Kong's (request-transformer runs remove before add), so the key is replaced, never appended.
- */
-export function upstreamKeyInjectionConfig(apiKey: string): PluginConfig {
-  return { remove: { headers: [API_KEY_HEADER] }, add: { headers: [`${API_KEY_HEADER}:${apiKey}`] } };
-}
-
-/** Sets (or keeps) the correlation id, echoes it to the client, and forwards it upstream. */
-export function correlationIdConfig(): PluginConfig {
-  return { header_name: KONG_CORRELATION_HEADER, generator: 'uuid#counter', echo_downstream: true };
-}
-
-/** Prometheus metrics per consumer, status, latency, bandwidth and upstream health. */
-export function prometheusConfig(options: { aiMetrics: boolean }): PluginConfig {
-  return {
-    per_consumer: true,
-    status_code_metrics: true,
-    latency_metrics: true,
-    bandwidth_metrics: true,
-    upstream_health_metrics: true,
-    ...(options.aiMetrics ? { ai_metrics: true } : {}),
-  };
-}
-
-/** CORS for browser clients; preflights are answered by Kong (routes also accept OPTIONS). */
-export function corsConfig(cors: NonNullable<KongConfig['cors']>, kong: Pick<KongConfig, 'authentication' | 'keyNames'>): PluginConfig {
-  const credentialHeaders = kong.authentication === 'basic-auth' ? ['Authorization'] : kong.keyNames;
-  return {
-    origins: cors.origins,
-    methods: ['POST', 'OPTIONS'],
-    headers: cors.headers ?? ['Content-Type', ...credentialHeaders],
-    exposed_headers: [KONG_CORRELATION_HEADER, 'x-request-id'],
-    credentials: cors.credentials,
-    max_age: cors.maxAgeSeconds,
-    preflight_continue: false,
-  };
-}
-
 /** Where each supported LLM provider lives and how ai-proxy authenticates to it. */
 export const LLM_PROVIDERS = {
   openai: { host: 'api.openai.com', authHeader: 'Authorization', authPrefix: 'Bearer ', options: {} },
   anthropic: { host: 'api.anthropic.com', authHeader: 'x-api-key', authPrefix: '', options: { anthropic_version: '2023-06-01' } },
-} as const satisfies Record<ExternalLlmModelConfig['provider'], { host: string; authHeader: string; authPrefix: string; options: Record<string, string> }>;
+} as const satisfies Record<string, { host: string; authHeader: string; authPrefix: string; options: Record<string, string> }>;
 
-/**
- * ai-proxy for an external model: the route type, the provider credential (an env-vault reference,
- * so the key lives only on the Kong nodes), the model and its options; statistics logged, payloads
- * not. It reads at most `max_request_body_size` bytes of a request (default 8192, Kong 3.9.1
- * kong/plugins/ai-proxy/schema.lua:17-22; enforced in kong/llm/plugin/shared-filters/parse-request.lua:41
- * through kong/pdk/request.lua:719-737) and answers a larger one 400: it is set to the model's own
- * body limit, which Kong's request-size-limiting enforces first.
- */
-export function aiProxyConfig(model: ExternalLlmModelConfig, credential: KongEnvSecret): PluginConfig {
-  const provider = LLM_PROVIDERS[model.provider];
-  const options: Record<string, PluginValue> = { ...provider.options };
-  if (model.options.maxTokens !== undefined) options['max_tokens'] = model.options.maxTokens;
-  if (model.options.temperature !== undefined) options['temperature'] = model.options.temperature;
-  if (model.options.topP !== undefined) options['top_p'] = model.options.topP;
-  return {
-    route_type: model.routeType,
-    auth: { header_name: provider.authHeader, header_value: credential.reference },
-    model: { provider: model.provider, name: model.model, options },
-    logging: { log_statistics: true, log_payloads: false },
-    max_request_body_size: model.limits.maxBodyBytes,
-  };
-}
+/** An LLM provider Kong's ai-proxy is configured for. */
+export type LlmProviderName = keyof typeof LLM_PROVIDERS;
 
-/**
- * ai-prompt-guard: prompts must match an allow pattern (if any) and no deny pattern. It too reads at
- * most `max_request_body_size` bytes (default 8192, kong/plugins/ai-prompt-guard/schema.lua:35-39),
- * so it gets the model's body limit. By default Kong 3.9.1 checks only `user` messages
- * (filters/guard-prompt.lua:53), so a deny phrase sent as a `system` or `assistant` message would
- * pass; `match_all_roles` checks every message, which requires the whole conversation to be read
- * (`allow_all_conversation_history` false, schema.lua:40-44, 59-62).
- */
-export function aiPromptGuardConfig(guard: NonNullable<ExternalLlmModelConfig['promptGuard']>, maxBodyBytes: number): PluginConfig {
-  return {
-    allow_patterns: guard.allowPatterns,
-    deny_patterns: guard.denyPatterns,
-    allow_all_conversation_history: false,
-    match_all_roles: true,
-    max_request_body_size: maxBodyBytes,
-  };
-}
+/** The LLM providers, in a stable order (the configuration's \`provider\` values). */
+export const LLM_PROVIDER_NAMES = Object.keys(LLM_PROVIDERS) as [LlmProviderName, ...LlmProviderName[]];
+

@@ -19,7 +19,7 @@ import { hostConfigOf } from '../config/host-config';
 import { loadConfig } from '../config/load';
 import { isHostedModel, type GatewayConfig } from '../config/schema';
 import { portUnavailable, usageError } from '../core/errors';
-import { HEALTH_PATH, modelPath } from '../config/naming';
+import { HEALTH_PATH, modelPath } from '../contract/paths';
 
 /** The default port of the local server. */
 export const DEFAULT_PORT = 8080;

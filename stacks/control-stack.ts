@@ -1,15 +1,15 @@
-import { KongProvider } from '@kong/kong-provider/provider';
+import { KongProvider } from '#gen/kong/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TerraformOutput, type TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ApiConsumer } from '../constructs/kong/api-consumer';
-import { GatewayService } from '../constructs/kong/gateway-service';
-import { GovernedRoute } from '../constructs/kong/governed-route';
-import { LlmProxy } from '../constructs/kong/llm-proxy';
+import { modelPath } from '../contract/paths';
+import type { Naming } from '../config/naming';
+import { regionalHostname } from '../config/naming';
+import { isHostedModel, type GatewayConfig } from '../config/schema';
+import { KongConsumers } from '../constructs/kong/kong-consumers';
+import { KongModelRoutes, type ExternalModelRoute, type HostedModelRoute } from '../constructs/kong/kong-model-routes';
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
-import { isHostedModel, type GatewayConfig, type ModelConfig } from '../config/schema';
 import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath } from '../kong/facts';
-import { modelPath, Naming, regionalHostname } from '../config/naming';
 import { sensitiveVariable, variableName } from '../terraform/variables';
 import { GatewayStack } from './gateway-stack';
 import type { GlobalStack } from './global-stack';
@@ -18,6 +18,8 @@ import type { GlobalStack } from './global-stack';
 export interface ControlStackProps {
   /** The validated configuration of the environment. */
   readonly config: GatewayConfig;
+  /** The environment's names. */
+  readonly naming: Naming;
   /** The global stack, whose output this stack reads: the API key the regional APIs require. */
   readonly global: GlobalStack;
 }
@@ -30,33 +32,24 @@ export const CONTROL_VARIABLES = {
 } as const;
 
 /**
- * `<app>-<env>-control`: Kong configured for every model of the environment. An upstream spans the
- * regions by their deterministic hostnames (so this stack needs nothing from a region stack); one
- * service fronts the regional APIs and injects their key; every model has a governed route
- * (authentication, ACL, rate limit, size limit); external LLMs get their own service and
- * route with Kong's ai-proxy; consumers have groups, a tier and a credential. It depends on the
- * global stack only, for the API key.
+ * `<app>-<env>-control`: Kong configured for every model of the environment. The upstream spans the
+ * regions by their deterministic hostnames (so this stack needs nothing from a region stack); the
+ * model routes and the consumers are constructs of their own, and this stack translates the
+ * configuration into their props. It depends on the global stack only, for the API key.
  */
 export class ControlStack extends GatewayStack {
   /** The Kong provider; its admin address and token come from sensitive variables or its own env. */
   readonly kongProvider: KongProvider;
   /** The upstream spanning the regions. */
   readonly upstream: RegionalUpstream;
-  /** The service in front of the regional model APIs. */
-  readonly modelsService: GatewayService;
-  /** One service per external LLM model. */
-  readonly llmServices: ReadonlyMap<string, GatewayService>;
-  /** One governed route per model, by model name. */
-  readonly routes: ReadonlyMap<string, GovernedRoute>;
-  /** The AI Gateway plugins of each external LLM model, by model name. */
-  readonly llmProxies: ReadonlyMap<string, LlmProxy>;
-  /** The consumers, by username. */
-  readonly consumers: ReadonlyMap<string, ApiConsumer>;
+  /** Every model's service, route and AI plugins. */
+  readonly modelRoutes: KongModelRoutes;
+  /** The consumers. */
+  readonly consumers: KongConsumers;
 
   constructor(scope: Construct, props: ControlStackProps) {
-    const { config } = props;
-    const naming = new Naming(config.app, config.environment);
-    super(scope, naming.controlStack, { config });
+    const { config, naming } = props;
+    super(scope, naming.controlStack, { config, naming });
     const { kong } = config;
     const tags = kongTags(config.app, config.environment);
 
@@ -68,18 +61,12 @@ export class ControlStack extends GatewayStack {
       description: 'Kong Admin API token (Kong-Admin-Token). Leave unset to use KONG_ADMIN_TOKEN.',
       optional: true,
     });
-    this.kongProvider = new KongProvider(this, 'kong', {
-      kongAdminUri: adminUri.stringValue,
-      kongAdminToken: adminToken.stringValue,
-    });
-    if (kong.authentication === 'basic-auth' && kong.consumers.some((c) => c.credential === 'generated')) {
-      new RandomProvider(this, 'random');
-    }
-    // Secrets Kong takes by env-vault reference never pass through Terraform (lib/kong.ts).
-    const redisPassword =
-      kong.rateLimiting.policy === 'redis' && kong.rateLimiting.redis?.requirePassword ? redisPasswordSecret(naming.prefix) : undefined;
+    this.kongProvider = new KongProvider(this, 'kong', { kongAdminUri: adminUri.stringValue, kongAdminToken: adminToken.stringValue });
+    if (kong.authentication === 'basic-auth' && kong.consumers.some((c) => c.credential === 'generated')) new RandomProvider(this, 'random');
+    // Secrets Kong takes by env-vault reference never pass through Terraform (kong/facts.ts).
+    const redisPassword = kong.rateLimiting.policy === 'redis' && kong.rateLimiting.redis?.requirePassword ? redisPasswordSecret(naming.prefix) : undefined;
 
-    this.upstream = new RegionalUpstream(this, 'upstream', {
+    this.upstream = new RegionalUpstream(this, 'regional-upstream', {
       name: naming.kongUpstream,
       targets: config.regions.map((region) => ({
         key: region,
@@ -91,97 +78,78 @@ export class ControlStack extends GatewayStack {
       tags,
     });
 
-    const cors = kong.cors ? { settings: kong.cors, kong } : undefined;
-    this.modelsService = new GatewayService(this, 'models-service', {
-      name: naming.kongModelsService,
-      host: this.upstream.name,
-      port: REGION_TARGET_PORT,
-      connection: kong.service,
-      upstreamApiKey: props.global.readFrom(this).upstreamApiKeyValue,
-      cors,
-      tags,
+    const route = (model: GatewayConfig['models'][number]): HostedModelRoute => ({
+      name: model.name,
+      routeName: naming.kongRoute(model.name),
+      path: routePath(model.name),
+      allowedGroups: model.allowedGroups,
+      maxBodyBytes: model.limits.maxBodyBytes,
     });
-
-    const routeFor = (model: ModelConfig, serviceId: string, maxBodyBytes: number) =>
-      new GovernedRoute(this, `route-${model.name}`, {
-        name: naming.kongRoute(model.name),
-        serviceId,
-        path: routePath(model.name),
+    this.modelRoutes = new KongModelRoutes(this, 'kong-model-routes', {
+      modelsService: {
+        name: naming.kongModelsService,
+        host: this.upstream.name,
+        port: REGION_TARGET_PORT,
+        upstreamApiKey: props.global.readFrom(this).upstreamApiKeyValue,
+      },
+      hostedModels: config.models.filter(isHostedModel).map(route),
+      externalModels: config.models.flatMap((model): ExternalModelRoute[] =>
+        isHostedModel(model)
+          ? []
+          : [
+              {
+                ...route(model),
+                serviceName: naming.kongLlmService(model.name),
+                host: LLM_PROVIDERS[model.provider].host,
+                llm: { ...model, maxBodyBytes: model.limits.maxBodyBytes },
+                credential: llmCredentialSecret(naming.prefix, model),
+                promptGuard: model.promptGuard,
+              },
+            ],
+      ),
+      settings: {
         protocols: kong.routeProtocols,
-        allowPreflight: cors !== undefined,
         authentication: kong,
-        allowedGroups: model.allowedGroups,
         defaultTier: kong.tiers[kong.defaultTier]!,
         rateLimiting: kong.rateLimiting,
         redisPassword,
-        maxBodyBytes,
-        tags,
-      });
-
-    const routes = new Map<string, GovernedRoute>();
-    const llmServices = new Map<string, GatewayService>();
-    const llmProxies = new Map<string, LlmProxy>();
-    for (const model of config.models) {
-      if (isHostedModel(model)) {
-        routes.set(model.name, routeFor(model, this.modelsService.service.id, model.limits.maxBodyBytes));
-        continue;
-      }
-      // Third-party LLMs get a service of their own: the regional API key is never sent to them.
-      const service = new GatewayService(this, `llm-service-${model.name}`, {
-        name: naming.kongLlmService(model.name),
-        host: LLM_PROVIDERS[model.provider].host,
-        port: REGION_TARGET_PORT,
+        cors: kong.cors,
         connection: kong.service,
-        cors,
-        aiMetrics: true,
-        tags,
-      });
-      const route = routeFor(model, service.service.id, model.limits.maxBodyBytes);
-      llmServices.set(model.name, service);
-      routes.set(model.name, route);
-      llmProxies.set(
-        model.name,
-        new LlmProxy(this, `llm-${model.name}`, { routeId: route.route.id, model, credential: llmCredentialSecret(naming.prefix, model), tags }),
-      );
-    }
-    this.routes = routes;
-    this.llmServices = llmServices;
-    this.llmProxies = llmProxies;
+      },
+      tags,
+    });
 
-    const consumers = new Map<string, ApiConsumer>();
-    const suppliedSecrets = new Map<string, TerraformVariable>();
-    for (const consumer of kong.consumers) {
-      if (consumer.credential === 'variable') {
-        suppliedSecrets.set(
-          consumer.username,
-          sensitiveVariable(this, CONTROL_VARIABLES.consumerSecret(consumer.username), {
-            description: `The ${kong.authentication === 'basic-auth' ? 'password' : 'API key'} of consumer ${consumer.username}.`,
-          }),
-        );
-      }
-      const supplied = suppliedSecrets.get(consumer.username);
-      consumers.set(
+    const supplied = new Map<string, TerraformVariable>();
+    for (const consumer of kong.consumers.filter((c) => c.credential === 'variable')) {
+      supplied.set(
         consumer.username,
-        new ApiConsumer(this, `consumer-${consumer.username}`, {
-          username: consumer.username,
-          groups: consumer.groups,
-          authentication: kong.authentication,
-          secret: supplied ? { source: 'supplied', value: supplied.stringValue } : { source: 'generated' },
-          tier: kong.tiers[consumer.tier ?? kong.defaultTier]!,
-          rateLimiting: kong.rateLimiting,
-          redisPassword,
-          tags,
+        sensitiveVariable(this, CONTROL_VARIABLES.consumerSecret(consumer.username), {
+          description: `The ${kong.authentication === 'basic-auth' ? 'password' : 'API key'} of consumer ${consumer.username}.`,
         }),
       );
     }
-    this.consumers = consumers;
+    this.consumers = new KongConsumers(this, 'kong-consumers', {
+      consumers: kong.consumers.map((consumer) => {
+        const variable = supplied.get(consumer.username);
+        return {
+          username: consumer.username,
+          groups: consumer.groups,
+          tier: kong.tiers[consumer.tier ?? kong.defaultTier]!,
+          secret: variable ? { source: 'supplied', value: variable.stringValue } : { source: 'generated' },
+        };
+      }),
+      authentication: kong.authentication,
+      rateLimiting: kong.rateLimiting,
+      redisPassword,
+      tags,
+    });
 
-    const generated = kong.consumers.filter((c) => c.credential === 'generated');
-    if (generated.length > 0) {
+    const generated = this.consumers.generatedSecrets();
+    if (Object.keys(generated).length > 0) {
       new TerraformOutput(this, 'consumer-credentials', {
         description: 'Generated consumer credentials (key or password) by username. Read with `terraform output -json`.',
         sensitive: true,
-        value: Object.fromEntries(generated.map((c) => [c.username, consumers.get(c.username)!.secret])),
+        value: generated,
       });
     }
     new TerraformOutput(this, 'routes', {

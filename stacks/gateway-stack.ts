@@ -3,7 +3,7 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { AwsRegion } from '../aws/facts';
 import type { GatewayConfig } from '../config/schema';
-import { Naming } from '../config/naming';
+import type { Naming } from '../config/naming';
 import { resourceTags } from '../config/tags';
 import { TERRAFORM_REQUIRED_VERSION } from '../terraform/facts';
 import { guardLiteralText } from '../terraform/literals';
@@ -13,6 +13,8 @@ import { addStateBackend } from './state-backend';
 export interface GatewayStackProps {
   /** The validated configuration of the environment. */
   readonly config: GatewayConfig;
+  /** The environment's names, built once for all its stacks. */
+  readonly naming: Naming;
   /** The region the stack's AWS provider works in. @default no AWS provider (e.g. the Kong control stack) */
   readonly region?: AwsRegion;
 }
@@ -20,7 +22,7 @@ export interface GatewayStackProps {
 /**
  * The base of every stack: the configured state backend; for stacks with a region, one AWS provider there with the
  * environment's tags on every resource through `default_tags`. (The guardrails are attached by
- * whoever synthesizes the environment: see lib/synth.ts.)
+ * whoever synthesizes the environment: see app/synth.ts.)
  */
 export abstract class GatewayStack extends TerraformStack {
   /** The environment's configuration. */
@@ -33,7 +35,7 @@ export abstract class GatewayStack extends TerraformStack {
   protected constructor(scope: Construct, name: string, props: GatewayStackProps) {
     super(scope, name);
     this.config = props.config;
-    this.naming = new Naming(props.config.app, props.config.environment);
+    this.naming = props.naming;
     addStateBackend(this, name, props.config.backend);
     // Every stack states the Terraform it needs; providers are pinned exactly by their bindings.
     this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
@@ -66,7 +68,7 @@ export abstract class GatewayStack extends TerraformStack {
 
   /**
    * Renders the stack with every piece of literal text escaped, so no text (configuration values
-   * above all) is ever read by Terraform as an expression: see lib/terraform-literals.ts.
+   * above all) is ever read by Terraform as an expression: see terraform/literals.ts.
    */
   override toTerraform(): ReturnType<TerraformStack['toTerraform']> {
     guardLiteralText(this);

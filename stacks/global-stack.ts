@@ -6,7 +6,7 @@ import { DnsValidatedCertificate, type HostedZoneRef } from '../constructs/dns-v
 import { UpstreamApiKey } from '../constructs/upstream-api-key';
 import { GLOBAL_STACK_REGION } from '../aws/facts';
 import { INITIAL_UPSTREAM_KEY, type GatewayConfig } from '../config/schema';
-import { Naming, upstreamKeySlug } from '../config/naming';
+import { upstreamKeySlug, type Naming } from '../config/naming';
 import { GatewayStack } from './gateway-stack';
 
 /** What the region stacks and the control stack need from the global stack. */
@@ -59,7 +59,7 @@ export function upstreamKeyName(label: string): string | undefined {
 
 /** The construct id of an EDGE certificate generation: generation 1 keeps the id it always had. */
 export function edgeCertificateId(generation: number): string {
-  return generation === 1 ? 'edge-certificate' : `edge-certificate-g${generation}`;
+  return generation === 1 ? 'dns-validated-certificate-edge' : `dns-validated-certificate-edge-g${generation}`;
 }
 
 /** The name of the remote state data source through which a stack reads the global stack. */
@@ -69,6 +69,8 @@ export const GLOBAL_STATE_DATA_SOURCE = 'global';
 export interface GlobalStackProps {
   /** The validated configuration of the environment. */
   readonly config: GatewayConfig;
+  /** The environment's names. */
+  readonly naming: Naming;
 }
 
 /**
@@ -89,8 +91,8 @@ export class GlobalStack extends GatewayStack {
   readonly regionalUpstreamApiKeys: ReadonlyMap<string, UpstreamApiKey>;
 
   constructor(scope: Construct, props: GlobalStackProps) {
-    const { config } = props;
-    super(scope, new Naming(config.app, config.environment).globalStack, { config, region: GLOBAL_STACK_REGION });
+    const { config, naming } = props;
+    super(scope, naming.globalStack, { config, naming, region: GLOBAL_STACK_REGION });
     new RandomProvider(this, 'random');
 
     this.hostedZone = new DataAwsRoute53Zone(this, 'zone', { name: config.dns.zoneName, privateZone: false });

@@ -14,7 +14,8 @@ import { modelHostPackages, type ModelHostPackage } from '../constructs/model-ho
 import { resolveBedrockModel, type ResolvedBedrockModel } from '../aws/bedrock';
 import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../config/schema';
 import { contradictoryProps } from '../core/errors';
-import { Naming, regionalHostname } from '../config/naming';
+import { hostConfigOf } from '../config/host-config';
+import { regionalHostname, type Naming } from '../config/naming';
 import { GatewayStack } from './gateway-stack';
 import { upstreamKeyName, type GlobalStack } from './global-stack';
 
@@ -22,6 +23,8 @@ import { upstreamKeyName, type GlobalStack } from './global-stack';
 export interface RegionStackProps {
   /** The validated configuration of the environment. */
   readonly config: GatewayConfig;
+  /** The environment's names. */
+  readonly naming: Naming;
   /** The region this stack deploys to. */
   readonly region: AwsRegion;
   /** The global stack, whose outputs (certificate, zone, API key) this stack reads. */
@@ -52,9 +55,8 @@ export class RegionStack extends GatewayStack {
   readonly domain: ApiCustomDomain;
 
   constructor(scope: Construct, props: RegionStackProps) {
-    const { config, region } = props;
-    const naming = new Naming(config.app, config.environment);
-    super(scope, naming.regionStack(region), { config, region });
+    const { config, naming, region } = props;
+    super(scope, naming.regionStack(region), { config, naming, region });
     const global = props.global.readFrom(this);
     this.hostname = regionalHostname(region, config.dns.apiDomain);
 
@@ -79,8 +81,9 @@ export class RegionStack extends GatewayStack {
       : undefined;
     this.modelFunctions = hosted.map(
       (model) =>
-        new ModelFunction(this, `model-${model.name}`, {
-          model,
+        new ModelFunction(this, `model-function-${model.name}`, {
+          model: hostConfigOf(model),
+          sizing: model,
           functionName: naming.functionName(model.name),
           roleName: naming.functionRoleName(region, model.name),
           code: codeFor(model.kind),
@@ -94,7 +97,7 @@ export class RegionStack extends GatewayStack {
     // One CloudWatch role setting per account and region: this environment sets it, or relies on
     // the one that does (see aws.apiGatewayAccountSettings).
     // Relying, it forgets the setting it may have managed before rather than resetting it.
-    const accountLoggingId = 'api-gateway-account';
+    const accountLoggingId = 'api-gateway-account-logging';
     if (config.aws.apiGatewayAccountSettings === 'manage') {
       this.accountLogging = new ApiGatewayAccountLogging(this, accountLoggingId, { roleName: naming.apiGatewayLogsRoleName(region) });
     } else {
@@ -102,7 +105,7 @@ export class RegionStack extends GatewayStack {
       ApiGatewayAccountLogging.relinquish(this, accountLoggingId);
     }
 
-    this.api = new ModelApi(this, 'api', {
+    this.api = new ModelApi(this, 'model-api', {
       name: naming.restApiName,
       endpointType: config.endpointType,
       modelFunctions: this.modelFunctions,
@@ -113,7 +116,7 @@ export class RegionStack extends GatewayStack {
       allowedSourceCidrs: config.kong.egressCidrs,
     });
 
-    this.kongAccess = new ApiKeyUsagePlan(this, 'kong-access', {
+    this.kongAccess = new ApiKeyUsagePlan(this, 'api-key-usage-plan', {
       name: `${naming.prefix}-kong`,
       // The key Kong sends, then earlier keys still accepted while Kong switches (by label).
       keys: global.regionalUpstreamKeys.map(({ label, value }) => {
@@ -127,14 +130,14 @@ export class RegionStack extends GatewayStack {
 
     this.regionalCertificate =
       config.endpointType === 'REGIONAL'
-        ? new DnsValidatedCertificate(this, 'regional-certificate', { domainName: this.hostname, zone: global.zone })
+        ? new DnsValidatedCertificate(this, 'dns-validated-certificate-regional', { domainName: this.hostname, zone: global.zone })
         : undefined;
     const certificateArn = this.regionalCertificate?.certificateArn ?? global.edgeCertificateArn;
     if (certificateArn === undefined) {
       throw contradictoryProps('RegionStack', 'endpointType is EDGE but the global stack has no EDGE certificate');
     }
 
-    this.domain = new ApiCustomDomain(this, 'domain', {
+    this.domain = new ApiCustomDomain(this, 'api-custom-domain', {
       hostname: this.hostname,
       endpointType: config.endpointType,
       certificateArn,

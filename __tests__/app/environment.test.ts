@@ -221,7 +221,7 @@ describe('an environment with REGIONAL endpoints', () => {
     expect(onlyResource(stack, 'aws_acm_certificate')).toMatchObject({ domain_name: `${region}.api.example.com` });
     const domain = onlyResource(stack, 'aws_api_gateway_domain_name');
     expect(domain).toMatchObject({ endpoint_configuration: { types: ['REGIONAL'] } });
-    expect(domain['regional_certificate_arn']).toMatch(/^\$\{aws_acm_certificate_validation\.regional-certificate_validation_\w+\.certificate_arn\}$/);
+    expect(domain['regional_certificate_arn']).toMatch(/^\$\{aws_acm_certificate_validation\.dns-validated-certificate-regional_validation_\w+\.certificate_arn\}$/);
     expect(domain).not.toHaveProperty('certificate_arn');
   });
 });

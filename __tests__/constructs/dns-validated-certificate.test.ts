@@ -28,7 +28,7 @@ describe('DnsValidatedCertificate', () => {
       'aws_route53_record',
     );
     const field = (name: string) =>
-      new RegExp(`^\\$\\{\\{ for key, val in toset\\(tolist\\(aws_acm_certificate\\.cert_certificate_\\w+\\.domain_validation_options\\)\\): val\\.domain_name => val \\}\\[each\\.value\\]\\.${name}\\}$`);
+      new RegExp(`^\\$\\{\\{ for key, val in toset\\(tolist\\(aws_acm_certificate\\.cert_\\w+\\.domain_validation_options\\)\\): val\\.domain_name => val \\}\\[each\\.value\\]\\.${name}\\}$`);
     expect(record).toMatchObject({
       for_each: '${toset(["*.api.example.com", "api.example.com"])}',
       name: expect.stringMatching(field('resource_record_name')),
@@ -69,7 +69,7 @@ describe('DnsValidatedCertificate', () => {
     const json = JSON.parse(synthesized) as TerraformJson;
     const validation = onlyResource(json, 'aws_acm_certificate_validation');
     expect(validation).toMatchObject({
-      certificate_arn: expect.stringMatching(/^\$\{aws_acm_certificate\.cert_certificate_\w+\.arn\}$/),
+      certificate_arn: expect.stringMatching(/^\$\{aws_acm_certificate\.cert_\w+\.arn\}$/),
       validation_record_fqdns: expect.stringMatching(/^\$\{\[ for key, val in aws_route53_record\.cert_validation-record_\w+: val\.fqdn\]\}$/),
     });
     expect(onlyResource(json, 'aws_acm_certificate')).toMatchObject({ subject_alternative_names: ['www.example.com'] });

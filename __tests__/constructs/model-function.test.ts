@@ -3,6 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema } from '../../contract/model-host';
 import { ModelFunction } from '../../constructs/model-function';
+import { hostConfigOf } from '../../config/host-config';
 import { ModelHostCode } from '../../constructs/model-host-code';
 import type { AwsRegion } from '../../aws/facts';
 import { resolveBedrockModel, type CrossRegionInference, type ResolvedBedrockModel } from '../../aws/bedrock';
@@ -95,7 +96,8 @@ describe('ModelFunction for a Bedrock chat model', () => {
     if ('problem' in resolution) throw new Error(resolution.problem);
     const json = synthConstructs((scope) => {
       new ModelFunction(scope, 'model-chat', {
-        model,
+        model: hostConfigOf(model),
+        sizing: model,
         functionName: 'aigw-test-chat',
         roleName: 'aigw-test-eu-west-1-chat',
         code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
@@ -168,7 +170,8 @@ describe('ModelFunction for a Bedrock chat model', () => {
     const make = (bedrockModel: ResolvedBedrockModel | undefined) => () =>
       synthConstructs((scope) => {
         new ModelFunction(scope, 'm', {
-          model,
+          model: hostConfigOf(model),
+          sizing: model,
           functionName: 'f',
           roleName: 'r',
           code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
@@ -191,7 +194,8 @@ describe('ModelFunction for a Bedrock chat model', () => {
       synthConstructs((scope) => {
         const model = testConfig().models.filter(isHostedModel)[0]!;
         new ModelFunction(scope, 'm', {
-          model,
+          model: hostConfigOf(model),
+          sizing: model,
           functionName: 'f',
           roleName: 'r',
           code: new ModelHostCode(scope, 'code', { kind: 'keywords' }),

@@ -35,7 +35,7 @@ describe('ModelRoute', () => {
       timeout_milliseconds: 29000,
     });
     const integration = onlyResource(JSON.parse(synthesized), 'aws_api_gateway_integration');
-    expect(integration['uri']).toMatch(/^\$\{aws_lambda_function\.model-sentiment_function_\w+\.invoke_arn\}$/);
+    expect(integration['uri']).toMatch(/^\$\{aws_lambda_function\.model-sentiment_\w+\.invoke_arn\}$/);
   });
 
   test('lets only this API, stage, method and path invoke the function', () => {

@@ -16,7 +16,7 @@ describe('UpstreamApiKey', () => {
       const key = new UpstreamApiKey(scope, 'key', { length: 24 });
       new TerraformOutput(scope, 'value', { value: key.value, sensitive: true });
     });
-    expect(json.output?.['value']?.value).toMatch(/^\$\{random_password\.key_value_\w+\.result\}$/);
+    expect(json.output?.['value']?.value).toMatch(/^\$\{random_password\.key_\w+\.result\}$/);
     expect(Object.values(json.resource?.['random_password'] ?? {})[0]).toMatchObject({ length: 24 });
   });
 

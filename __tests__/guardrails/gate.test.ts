@@ -66,9 +66,9 @@ describe('the guardrails gate on synth', () => {
     expect(error).toBeInstanceOf(GatewayError);
     const message = (error as Error).message;
     expect(message).toMatch(/^Guardrails failed: 2 findings must be fixed/);
-    expect(message).toMatch(/error {2}AIGW-SEC-1 {3}aigw-test-control: kong_plugin\.llm-chat_ai-proxy_plugin_\w+ {2}A literal in the output looks like a secret\. \(config_json looks like an OpenAI or Anthropic API key\)/);
+    expect(message).toMatch(/error {2}AIGW-SEC-1 {3}aigw-test-control: kong_plugin\.kong-model-routes_llm-proxy-chat_kong-plugin-ai-proxy_\w+ {2}A literal in the output looks like a secret\. \(config_json looks like an OpenAI or Anthropic API key\)/);
     expect(message).not.toContain('sk-proj-AbCdEf');
-    expect(message).toMatch(/error {2}AIGW-KONG-7 {2}aigw-test-control: kong_plugin\.llm-chat_ai-proxy_plugin_\w+ {2}A Kong plugin config_json holds .*\(name looks like an OpenAI or Anthropic API key\)/);
+    expect(message).toMatch(/error {2}AIGW-KONG-7 {2}aigw-test-control: kong_plugin\.kong-model-routes_llm-proxy-chat_kong-plugin-ai-proxy_\w+ {2}A Kong plugin config_json holds .*\(name looks like an OpenAI or Anthropic API key\)/);
     expect(message).toContain('AIGW-KONG-7: Terraform reads ${');
     expect(message).toContain('Nothing was written');
     expect(fs.readdirSync(out)).toEqual(['manifest.json']);
@@ -121,7 +121,7 @@ describe('npm run scan', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"data_trace_enabled": false', '"data_trace_enabled": true'));
     const run = scan(out);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/error +AIGW-APIG-7 +aigw-test-eu-west-1: aws_api_gateway_method_settings\.api_stage_method-settings_\w+ +API Gateway data trace is on/);
+    expect(run.stdout).toMatch(/error +AIGW-APIG-7 +aigw-test-eu-west-1: aws_api_gateway_method_settings\.model-api_api-stage_method-settings_\w+ +API Gateway data trace is on/);
     expect(run.stdout).toMatch(/1 error/);
   });
 

@@ -88,7 +88,7 @@ describe('Terraform’s JSON forms are read as Terraform reads them', () => {
     const [name, permission] = named(doc, 'aws_lambda_permission');
     doc.resource['aws_lambda_permission'] = [{ [name]: permission }, { [name]: { ...permission, principal: '*' } }] as never;
     write(doc);
-    expect(outcome()).toMatch(/resource "aws_lambda_permission" "api_route-\w+" is declared more than once/);
+    expect(outcome()).toMatch(/resource "aws_lambda_permission" "model-api_model-route-\w+" is declared more than once/);
   });
 
   test.each([
@@ -111,7 +111,7 @@ describe('Terraform’s JSON forms are read as Terraform reads them', () => {
 
   test('a guarded setting written as an expression fails closed', () => {
     const doc = read();
-    modelMethod(doc)['authorization'] = '${aws_api_gateway_rest_api.api_rest-api_FFFBAE81.name}';
+    modelMethod(doc)['authorization'] = '${aws_api_gateway_rest_api.model-api_FDFA0565.name}';
     write(doc);
     expect(outcome()).toEqual(['AIGW-APIG-1']);
     expect(scanSynthesizedOutput(out).findings.find((f) => f.rule === 'AIGW-APIG-1' && !f.acknowledged)!.detail).toMatch(/^authorization is an expression .* this rule cannot evaluate/);
@@ -134,7 +134,7 @@ describe('scan reads what Terraform reads, and nothing else decides', () => {
   test('a block declared in two files is refused', () => {
     const [name, permission] = named(read(), 'aws_lambda_permission');
     fs.writeFileSync(path.join(stackDir(), 'extra.tf.json'), JSON.stringify({ resource: { aws_lambda_permission: { [name]: permission } } }));
-    expect(outcome()).toMatch(/extra\.tf\.json: resource "aws_lambda_permission" "api_route-\w+" is declared more than once/);
+    expect(outcome()).toMatch(/extra\.tf\.json: resource "aws_lambda_permission" "model-api_model-route-\w+" is declared more than once/);
   });
 
   test.each([

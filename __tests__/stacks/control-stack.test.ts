@@ -63,7 +63,7 @@ describe('the dev control stack', () => {
 
   test('the models service sends HTTPS to the upstream and injects the global stack’s key', () => {
     const service = resources(control, 'kong_service').find((s) => s['name'] === 'aigw-dev-models')!;
-    expect(service).toMatchObject({ protocol: 'https', host: expect.stringMatching(/^\$\{kong_upstream\.upstream_\w+\.name\}$/), port: 443, read_timeout: 29000 });
+    expect(service).toMatchObject({ protocol: 'https', host: expect.stringMatching(/^\$\{kong_upstream\.regional-upstream_\w+\.name\}$/), port: 443, read_timeout: 29000 });
     expect(resources(control, 'kong_upstream')[0]!['name']).toBe('aigw-dev-models.upstream');
     const injection = plugin(control, 'request-transformer');
     expect(injection.config).toMatch(
@@ -74,7 +74,7 @@ describe('the dev control stack', () => {
   test('the external LLM has its own service, to the provider, which never receives the regional key', () => {
     const service = resources(control, 'kong_service').find((s) => s['name'] === 'aigw-dev-llm-chat')!;
     expect(service).toMatchObject({ protocol: 'https', host: 'api.openai.com', port: 443 });
-    const onLlmService = kongPlugins(control).filter((p) => p.scope === 'service' && p.scopeRef.includes('llm-service-chat'));
+    const onLlmService = kongPlugins(control).filter((p) => p.scope === 'service' && p.scopeRef.includes('gateway-service-llm-chat'));
     expect(onLlmService.map((p) => p.name).sort()).toEqual(['correlation-id', 'cors', 'prometheus']);
     expect(plugin(control, 'ai-proxy').config).toMatchObject({ auth: { header_name: 'Authorization', header_value: '{vault://env/aigw-dev-llm-chat}' } });
     expect(plugin(control, 'ai-prompt-guard').config).toMatchObject({ deny_patterns: ['(?i)ignore (all )?previous instructions'] });

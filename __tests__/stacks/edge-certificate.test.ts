@@ -29,21 +29,21 @@ describe('the EDGE certificate by generation', () => {
     const stack = globalStack({});
     const [address] = Object.keys(stack.resource!['aws_acm_certificate']!);
     // (cdktf drops the child id "certificate", which its parent's id already ends with.)
-    expect(address).toMatch(/^edge-certificate_[0-9A-F]{8}$/);
+    expect(address).toMatch(/^dns-validated-certificate-edge_[0-9A-F]{8}$/);
     expect(resources(stack, 'aws_acm_certificate')[0]!['lifecycle']).toEqual({ create_before_destroy: true, prevent_destroy: true });
   });
 
   test('a new generation beside the kept one: the output moves to it, the kept one plans no change and owns no records', () => {
     const stack = globalStack({ edgeCertificate: { generation: 2 } });
     const certificates = stack.resource!['aws_acm_certificate']!;
-    expect(Object.keys(certificates).sort()).toEqual([expect.stringMatching(/^edge-certificate-g2_certificate_/), expect.stringMatching(/^edge-certificate_[0-9A-F]{8}$/)]);
-    const kept = Object.entries(certificates).find(([name]) => name.startsWith('edge-certificate_'))![1];
+    expect(Object.keys(certificates).sort()).toEqual([expect.stringMatching(/^dns-validated-certificate-edge-g2_[0-9A-F]{8}$/), expect.stringMatching(/^dns-validated-certificate-edge_[0-9A-F]{8}$/)]);
+    const kept = Object.entries(certificates).find(([name]) => name.startsWith('dns-validated-certificate-edge_'))![1];
     expect(kept['lifecycle']).toEqual({ create_before_destroy: true, ignore_changes: 'all' });
-    expect(Object.keys(stack.resource!['aws_route53_record']!)).toEqual([expect.stringMatching(/^edge-certificate-g2_validation-record_/)]);
-    expect(stack.output?.['edge_certificate_arn']?.value).toMatch(/^\$\{aws_acm_certificate_validation\.edge-certificate-g2_validation_\w+\.certificate_arn\}$/);
+    expect(Object.keys(stack.resource!['aws_route53_record']!)).toEqual([expect.stringMatching(/^dns-validated-certificate-edge-g2_validation-record_/)]);
+    expect(stack.output?.['edge_certificate_arn']?.value).toMatch(/^\$\{aws_acm_certificate_validation\.dns-validated-certificate-edge-g2_validation_\w+\.certificate_arn\}$/);
     expect((stack as { removed?: unknown }).removed).toEqual([
-      { from: expect.stringMatching(/^aws_route53_record\.edge-certificate_validation-record_/), lifecycle: { destroy: false } },
-      { from: expect.stringMatching(/^aws_acm_certificate_validation\.edge-certificate_validation_/), lifecycle: { destroy: false } },
+      { from: expect.stringMatching(/^aws_route53_record\.dns-validated-certificate-edge_validation-record_/), lifecycle: { destroy: false } },
+      { from: expect.stringMatching(/^aws_acm_certificate_validation\.dns-validated-certificate-edge_validation_/), lifecycle: { destroy: false } },
     ]);
   });
 
@@ -53,18 +53,18 @@ describe('the EDGE certificate by generation', () => {
       const first = workspace.apply(globalStack({}));
       expect(first.run.ok).toBe(true);
       expect(changes(first.plan)).toEqual([
-        'aws_acm_certificate.edge-certificate create',
-        'aws_acm_certificate_validation.edge-certificate_validation create',
-        'aws_route53_record.edge-certificate_validation-record create',
+        'aws_acm_certificate.dns-validated-certificate-edge create',
+        'aws_acm_certificate_validation.dns-validated-certificate-edge_validation create',
+        'aws_route53_record.dns-validated-certificate-edge_validation-record create',
         'data.aws_route53_zone.zone create',
-        'random_password.upstream-api-key_value create',
+        'random_password.upstream-api-key create',
       ]);
 
       // Changing the names without a new generation would replace the certificate every region
       // uses: Terraform stops at plan, before anything changes.
       const inPlace = workspace.apply(globalStack({ apiDomain: 'api2.example.com' }));
       expect(inPlace.run.ok).toBe(false);
-      expect(inPlace.run.output).toMatch(/Instance cannot be destroyed[\s\S]*aws_acm_certificate__edge-certificate_/);
+      expect(inPlace.run.output).toMatch(/Instance cannot be destroyed[\s\S]*aws_acm_certificate__dns-validated-certificate-edge_/);
 
       // Step 1: a new generation. Generation 1 stays as it is (the regions still use it); its
       // validation records are forgotten, not deleted (generation 2 may share them).
@@ -72,17 +72,17 @@ describe('the EDGE certificate by generation', () => {
       expect(next.run.output).not.toMatch(/Error/);
       expect(next.run.ok).toBe(true);
       expect(changes(next.plan)).toEqual([
-        'aws_acm_certificate.edge-certificate-g2_certificate create',
-        'aws_acm_certificate_validation.edge-certificate-g2_validation create',
-        'aws_acm_certificate_validation.edge-certificate_validation forget',
-        'aws_route53_record.edge-certificate-g2_validation-record create',
-        'aws_route53_record.edge-certificate_validation-record forget',
+        'aws_acm_certificate.dns-validated-certificate-edge-g2 create',
+        'aws_acm_certificate_validation.dns-validated-certificate-edge-g2_validation create',
+        'aws_acm_certificate_validation.dns-validated-certificate-edge_validation forget',
+        'aws_route53_record.dns-validated-certificate-edge-g2_validation-record create',
+        'aws_route53_record.dns-validated-certificate-edge_validation-record forget',
       ]);
 
       // Step 2, once every region runs on generation 2: generation 1 is deleted, and only it.
       const retire = workspace.apply(globalStack({ apiDomain: 'api2.example.com', edgeCertificate: { generation: 2, retireBelow: 2 } }));
       expect(retire.run.ok).toBe(true);
-      expect(changes(retire.plan)).toEqual(['aws_acm_certificate.edge-certificate delete']);
+      expect(changes(retire.plan)).toEqual(['aws_acm_certificate.dns-validated-certificate-edge delete']);
 
       const again = workspace.apply(globalStack({ apiDomain: 'api2.example.com', edgeCertificate: { generation: 2, retireBelow: 2 } }));
       expect(changes(again.plan)).toEqual([]);

@@ -6,13 +6,15 @@ import { App } from 'cdktf';
 import type { Construct } from 'constructs';
 import { blocking } from '../../guardrails/engine';
 import { scanSynthesizedOutput } from '../../guardrails/scan';
+import { Naming } from '../../config/naming';
 import { GatewayStack } from '../../stacks/gateway-stack';
 import { testConfig } from '../support/config';
 
 /** The smallest stack on the shared base. */
 class PlainStack extends GatewayStack {
   constructor(scope: Construct, name: string) {
-    super(scope, name, { config: testConfig(), region: 'eu-west-1' });
+    const config = testConfig();
+    super(scope, name, { config, naming: new Naming(config.app, config.environment), region: 'eu-west-1' });
   }
 }
 

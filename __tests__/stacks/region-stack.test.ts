@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import { MODEL_HOST_CONFIG_ENV } from '../../contract/model-host';
+import { Naming } from '../../config/naming';
 import { GlobalStack } from '../../stacks/global-stack';
 import { RegionStack } from '../../stacks/region-stack';
 import { modelDocument, testConfig } from '../support/config';
@@ -10,7 +11,8 @@ describe('RegionStack', () => {
   test('is named <app>-<env>-<region> and answers on <region>.<apiDomain>', () => {
     const app = new App();
     const config = testConfig();
-    const stack = new RegionStack(app, { config, region: 'eu-west-1', global: new GlobalStack(app, { config }) });
+    const naming = new Naming(config.app, config.environment);
+    const stack = new RegionStack(app, { config, naming, region: 'eu-west-1', global: new GlobalStack(app, { config, naming }) });
     expect(stack.node.id).toBe('aigw-test-eu-west-1');
     expect(stack.hostname).toBe('eu-west-1.api.example.com');
     expect(stack.modelFunctions.map((f) => f.modelName)).toEqual(['sentiment']);
@@ -19,8 +21,9 @@ describe('RegionStack', () => {
 
   test('refuses EDGE endpoints when the global stack provides no EDGE certificate', () => {
     const app = new App();
-    const global = new GlobalStack(app, { config: testConfig({ endpointType: 'REGIONAL' }) });
-    expect(() => new RegionStack(app, { config: testConfig({ endpointType: 'EDGE' }), region: 'eu-west-1', global })).toThrow(
+    const naming = new Naming('aigw', 'test');
+    const global = new GlobalStack(app, { config: testConfig({ endpointType: 'REGIONAL' }), naming });
+    expect(() => new RegionStack(app, { config: testConfig({ endpointType: 'EDGE' }), naming, region: 'eu-west-1', global })).toThrow(
       'RegionStack: endpointType is EDGE but the global stack has no EDGE certificate',
     );
   });

@@ -39,11 +39,11 @@ const ROTATING = { upstreamKeyRotation: '2026-12', upstreamKeysAccepted: ['initi
 const ROTATED = { upstreamKeyRotation: '2026-12' };
 
 test.each([
-  [STACKS.global, ['random_password.upstream-api-key-2026-12_value create'], ['random_password.upstream-api-key_value delete']],
+  [STACKS.global, ['random_password.upstream-api-key-2026-12 create'], ['random_password.upstream-api-key delete']],
   [
     STACKS.region,
-    ['aws_api_gateway_api_key.kong-access_api-key-2026-12 create', 'aws_api_gateway_usage_plan_key.kong-access_usage-plan-key-2026-12 create'],
-    ['aws_api_gateway_api_key.kong-access_api-key delete', 'aws_api_gateway_usage_plan_key.kong-access_usage-plan-key delete'],
+    ['aws_api_gateway_api_key.api-key-usage-plan_api-key-2026-12 create', 'aws_api_gateway_usage_plan_key.api-key-usage-plan_usage-plan-key-2026-12 create'],
+    ['aws_api_gateway_api_key.api-key-usage-plan_api-key delete', 'aws_api_gateway_usage_plan_key.api-key-usage-plan_usage-plan-key delete'],
   ],
 ])('%s: the new key is added beside the old one, which is removed only once no longer accepted', (name, added, removed) => {
   const workspace = new StandInWorkspace();
@@ -63,10 +63,10 @@ test.each([
 test('while rotating, the global stack hands over both keys, the regions accept both, and Kong sends the new one', () => {
   const global = stack(STACKS.global, ROTATING);
   expect(Object.keys(global.output ?? {}).sort()).toEqual(['edge_certificate_arn', 'upstream_api_key', 'upstream_api_key_2026_12', 'upstream_api_key_initial', 'zone_id']);
-  const newKey = /^\$\{random_password\.upstream-api-key-2026-12_value_\w+\.result\}$/;
+  const newKey = /^\$\{random_password\.upstream-api-key-2026-12_\w+\.result\}$/;
   expect(global.output!['upstream_api_key']!.value).toMatch(newKey);
   expect(global.output!['upstream_api_key_2026_12']).toMatchObject({ sensitive: true, value: expect.stringMatching(newKey) });
-  expect(global.output!['upstream_api_key_initial']).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{random_password\.upstream-api-key_value_\w+\.result\}$/) });
+  expect(global.output!['upstream_api_key_initial']).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{random_password\.upstream-api-key_\w+\.result\}$/) });
   const region = JSON.stringify(stack(STACKS.region, ROTATING));
   expect(region.match(/outputs\.upstream_api_key\w*/g)!.sort()).toEqual(['outputs.upstream_api_key_2026_12', 'outputs.upstream_api_key_initial']);
   const control = JSON.stringify(stack(STACKS.control, ROTATING));

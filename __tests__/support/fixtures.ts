@@ -6,6 +6,7 @@ import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ApiDeploymentRegistry } from '../../constructs/api-stage';
 import type { EndpointType } from '../../aws/facts';
+import { hostConfigOf } from '../../config/host-config';
 import { isHostedModel } from '../../config/schema';
 import { modelDocument, testConfig } from './config';
 
@@ -14,7 +15,8 @@ export function modelFunctionFixture(scope: Construct, name = 'sentiment', overr
   const model = testConfig({ models: [modelDocument({ name, ...overrides })] }).models.filter(isHostedModel)[0]!;
   const code = new ModelHostCode(scope, `code-${name}`, { kind: model.kind });
   return new ModelFunction(scope, `model-${name}`, {
-    model,
+    model: hostConfigOf(model),
+    sizing: model,
     functionName: `aigw-test-${name}`,
     roleName: `aigw-test-us-east-1-${name}`,
     code,

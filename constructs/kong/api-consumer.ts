@@ -1,12 +1,12 @@
-import { Consumer } from '@kong/kong-provider/consumer';
-import { ConsumerAcl } from '@kong/kong-provider/consumer-acl';
-import { ConsumerBasicAuth } from '@kong/kong-provider/consumer-basic-auth';
-import { ConsumerKeyAuth } from '@kong/kong-provider/consumer-key-auth';
+import { Consumer } from '#gen/kong/consumer';
+import { ConsumerAcl } from '#gen/kong/consumer-acl';
+import { ConsumerBasicAuth } from '#gen/kong/consumer-basic-auth';
+import { ConsumerKeyAuth } from '#gen/kong/consumer-key-auth';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../config/schema';
-import { KONG_PLUGINS, rateLimitingConfig, type KongEnvSecret, type TierLimits } from '../../kong/facts';
+import { KONG_PLUGINS, type KongEnvSecret } from '../../kong/facts';
 import { KongPlugin } from './kong-plugin';
+import { rateLimitingConfig, type ConsumerAuthentication, type RateLimitCounting, type TierLimits } from './plugin-configs';
 
 /** Where a consumer's secret comes from. */
 export type ConsumerSecret =
@@ -22,13 +22,13 @@ export interface ApiConsumerProps {
   /** ACL groups the consumer belongs to. */
   readonly groups: readonly string[];
   /** How the consumer authenticates. */
-  readonly authentication: KongConfig['authentication'];
+  readonly authentication: ConsumerAuthentication['authentication'];
   /** Where the secret comes from. */
   readonly secret: ConsumerSecret;
   /** The consumer's rate-limit tier. */
   readonly tier: TierLimits;
   /** How limits are counted. */
-  readonly rateLimiting: KongConfig['rateLimiting'];
+  readonly rateLimiting: RateLimitCounting;
   /** The Redis password's env-vault reference (redis policy only, when Redis requires one). @default none */
   readonly redisPassword?: KongEnvSecret;
   /** Tags of every entity. */
@@ -58,7 +58,7 @@ export class ApiConsumer extends Construct {
   constructor(scope: Construct, id: string, props: ApiConsumerProps) {
     super(scope, id);
     const tags = [...props.tags];
-    this.consumer = new Consumer(this, 'consumer', { username: props.username, tags });
+    this.consumer = new Consumer(this, 'Resource', { username: props.username, tags });
     this.acls = props.groups.map(
       (group) => new ConsumerAcl(this, `acl-${group}`, { consumerId: this.consumer.id, group, tags }),
     );
@@ -82,7 +82,7 @@ export class ApiConsumer extends Construct {
       this.secret = keyAuth.key;
     }
 
-    this.tierLimit = new KongPlugin(this, 'tier-limit', {
+    this.tierLimit = new KongPlugin(this, 'kong-plugin-tier-limit', {
       name: KONG_PLUGINS.rateLimiting,
       config: rateLimitingConfig(props.tier, props.rateLimiting, props.redisPassword),
       scope: { consumerId: this.consumer.id },

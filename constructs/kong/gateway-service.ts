@@ -1,16 +1,21 @@
-import { Service } from '@kong/kong-provider/service';
+import { Service } from '#gen/kong/service';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../config/schema';
-import {
-  correlationIdConfig,
-  corsConfig,
-  KONG_PLUGINS,
-  prometheusConfig,
-  upstreamKeyInjectionConfig,
-  type KongPluginName,
-  type PluginConfig,
-} from '../../kong/facts';
+import { KONG_PLUGINS, type KongPluginName, type PluginConfig } from '../../kong/facts';
 import { scopedPlugins, type KongPlugin } from './kong-plugin';
+import { correlationIdConfig, corsConfig, prometheusConfig, upstreamKeyInjectionConfig, type ConsumerAuthentication, type CorsSettings } from './plugin-configs';
+
+/** How Kong connects to a service's host. */
+export interface ServiceConnection {
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  readonly writeTimeoutMs: number;
+  /** Retries on connection failures and timeouts. */
+  readonly retries: number;
+  /** Whether Kong verifies the host's certificate. */
+  readonly tlsVerify: boolean;
+  /** How deep the certificate chain may be (when verified). */
+  readonly tlsVerifyDepth: number;
+}
 
 /** Properties of a {@link GatewayService}. */
 export interface GatewayServiceProps {
@@ -21,14 +26,14 @@ export interface GatewayServiceProps {
   /** The port. */
   readonly port: number;
   /** Timeouts, retries and TLS verification. */
-  readonly connection: KongConfig['service'];
+  readonly connection: ServiceConnection;
   /**
    * The API key to inject as `x-api-key`, replacing whatever the client sent: a sensitive
    * reference, never a literal. @default no key injection (e.g. for third-party LLM providers)
    */
   readonly upstreamApiKey?: string;
   /** CORS for browser clients. @default no CORS plugin */
-  readonly cors?: { readonly settings: NonNullable<KongConfig['cors']>; readonly kong: Pick<KongConfig, 'authentication' | 'keyNames'> };
+  readonly cors?: { readonly settings: CorsSettings; readonly kong: ConsumerAuthentication };
   /** Whether to export AI metrics (LLM traffic). @default false */
   readonly aiMetrics?: boolean;
   /** Tags of every entity. */
@@ -49,7 +54,7 @@ export class GatewayService extends Construct {
   constructor(scope: Construct, id: string, props: GatewayServiceProps) {
     super(scope, id);
     const { connection } = props;
-    this.service = new Service(this, 'service', {
+    this.service = new Service(this, 'Resource', {
       name: props.name,
       protocol: 'https',
       host: props.host,

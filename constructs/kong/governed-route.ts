@@ -1,19 +1,10 @@
-import { Route } from '@kong/kong-provider/route';
+import { Route } from '#gen/kong/route';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../config/schema';
-import {
-  aclConfig,
-  authenticationPlugin,
-  KONG_PLUGINS,
-  rateLimitingConfig,
-  requestSizeLimitingConfig,
-  type KongPluginName,
-  type KongEnvSecret,
-  type TierLimits,
-} from '../../kong/facts';
+import { KONG_PLUGINS, type KongPluginName, type KongEnvSecret } from '../../kong/facts';
 import { PREDICT_METHOD } from '../../contract/model-host';
 import { invalidProp } from '../../core/errors';
 import { scopedPlugins, type KongPlugin } from './kong-plugin';
+import { aclConfig, authenticationPlugin, rateLimitingConfig, requestSizeLimitingConfig, type ConsumerAuthentication, type RateLimitCounting, type TierLimits } from './plugin-configs';
 
 /** Properties of a {@link GovernedRoute}. */
 export interface GovernedRouteProps {
@@ -28,13 +19,13 @@ export interface GovernedRouteProps {
   /** Also accept OPTIONS, for CORS preflights. @default false */
   readonly allowPreflight?: boolean;
   /** How consumers authenticate. */
-  readonly authentication: Pick<KongConfig, 'authentication' | 'keyNames'>;
+  readonly authentication: ConsumerAuthentication;
   /** ACL groups allowed to call the route. */
   readonly allowedGroups: readonly string[];
   /** The rate limit for consumers without a tier of their own (their tier plugin overrides it). */
   readonly defaultTier: TierLimits;
   /** How limits are counted. */
-  readonly rateLimiting: KongConfig['rateLimiting'];
+  readonly rateLimiting: RateLimitCounting;
   /** The Redis password's env-vault reference (redis policy only, when Redis requires one). @default none */
   readonly redisPassword?: KongEnvSecret;
   /** Largest body accepted, in bytes (the model's own limit). */
@@ -60,7 +51,7 @@ export class GovernedRoute extends Construct {
     if (props.allowedGroups.length === 0) {
       throw invalidProp('GovernedRoute', 'allowedGroups', [], 'at least one ACL group; a route no group may call is unreachable');
     }
-    this.route = new Route(this, 'route', {
+    this.route = new Route(this, 'Resource', {
       name: props.name,
       serviceId: props.serviceId,
       protocols: [...props.protocols],

@@ -1,4 +1,4 @@
-import { Plugin } from '@kong/kong-provider/plugin';
+import { Plugin } from '#gen/kong/plugin';
 import { Fn, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { contradictoryProps } from '../../core/errors';
@@ -50,7 +50,7 @@ export class KongPlugin extends Construct {
       throw contradictoryProps('KongPlugin', `${props.name} has no scope; give it a service, a route or a consumer`);
     }
     this.config = props.config;
-    this.plugin = new Plugin(this, 'plugin', {
+    this.plugin = new Plugin(this, 'Resource', {
       name: props.name,
       serviceId,
       routeId,
@@ -72,7 +72,7 @@ export function scopedPlugins(
   tags: readonly string[],
   entries: ReadonlyArray<readonly [KongPluginName, PluginConfig]>,
 ): ReadonlyMap<KongPluginName, KongPlugin> {
-  return new Map(entries.map(([name, config]) => [name, new KongPlugin(scope, name, { name, config, scope: pluginScope, tags })]));
+  return new Map(entries.map(([name, config]) => [name, new KongPlugin(scope, `kong-plugin-${name}`, { name, config, scope: pluginScope, tags })]));
 }
 
 /** The `config_json` value for a plugin configuration (see {@link KongPlugin}). */

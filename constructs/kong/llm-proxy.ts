@@ -1,14 +1,16 @@
 import { Construct } from 'constructs';
-import type { ExternalLlmModelConfig } from '../../config/schema';
-import { aiPromptGuardConfig, aiProxyConfig, KONG_PLUGINS, type KongEnvSecret } from '../../kong/facts';
+import { KONG_PLUGINS, type KongEnvSecret } from '../../kong/facts';
 import { KongPlugin } from './kong-plugin';
+import { aiPromptGuardConfig, aiProxyConfig, type ExternalLlm, type PromptGuardPatterns } from './plugin-configs';
 
 /** Properties of an {@link LlmProxy}. */
 export interface LlmProxyProps {
   /** The route whose traffic goes to the provider. */
   readonly routeId: string;
   /** The external model. */
-  readonly model: ExternalLlmModelConfig;
+  readonly model: ExternalLlm;
+  /** Prompt patterns ai-prompt-guard enforces. @default no prompt guard */
+  readonly promptGuard?: PromptGuardPatterns;
   /** The provider credential, read by the Kong nodes from their environment (an env-vault reference). */
   readonly credential: KongEnvSecret;
   /** Tags of every entity. */
@@ -29,18 +31,18 @@ export class LlmProxy extends Construct {
   constructor(scope: Construct, id: string, props: LlmProxyProps) {
     super(scope, id);
     const routeScope = { routeId: props.routeId };
-    this.proxy = new KongPlugin(this, KONG_PLUGINS.aiProxy, {
+    this.proxy = new KongPlugin(this, `kong-plugin-${KONG_PLUGINS.aiProxy}`, {
       name: KONG_PLUGINS.aiProxy,
       config: aiProxyConfig(props.model, props.credential),
       scope: routeScope,
       tags: props.tags,
     });
-    const guard = props.model.promptGuard;
+    const guard = props.promptGuard;
     this.promptGuard =
       guard && (guard.allowPatterns.length > 0 || guard.denyPatterns.length > 0)
-        ? new KongPlugin(this, KONG_PLUGINS.aiPromptGuard, {
+        ? new KongPlugin(this, `kong-plugin-${KONG_PLUGINS.aiPromptGuard}`, {
             name: KONG_PLUGINS.aiPromptGuard,
-            config: aiPromptGuardConfig(guard, props.model.limits.maxBodyBytes),
+            config: aiPromptGuardConfig(guard, props.model.maxBodyBytes),
             scope: routeScope,
             tags: props.tags,
           })

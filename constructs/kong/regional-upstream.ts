@@ -1,9 +1,8 @@
-import { Target } from '@kong/kong-provider/target';
-import { Upstream } from '@kong/kong-provider/upstream';
+import { Target } from '#gen/kong/target';
+import { Upstream } from '#gen/kong/upstream';
 import { Construct } from 'constructs';
-import type { KongConfig } from '../../config/schema';
 import { invalidProp } from '../../core/errors';
-import { upstreamHealthchecks } from '../../kong/facts';
+import { upstreamHealthchecks, type UpstreamHealthcheckSettings } from './plugin-configs';
 
 /** One regional target of the upstream. */
 export interface UpstreamTarget {
@@ -24,7 +23,7 @@ export interface RegionalUpstreamProps {
   /** One target per region. */
   readonly targets: readonly UpstreamTarget[];
   /** Health-check thresholds. */
-  readonly healthchecks: KongConfig['upstream']['healthchecks'];
+  readonly healthchecks: UpstreamHealthcheckSettings;
   /** Tags of every entity. */
   readonly tags: readonly string[];
 }
@@ -47,7 +46,7 @@ export class RegionalUpstream extends Construct {
     if (!props.targets.some((t) => t.weight > 0)) {
       throw invalidProp('RegionalUpstream', 'targets', props.targets.map((t) => `${t.host}:${t.port} weight ${t.weight}`), 'at least one target with a weight above 0');
     }
-    this.upstream = new Upstream(this, 'upstream', {
+    this.upstream = new Upstream(this, 'Resource', {
       name: props.name,
       healthchecks: toBindings(upstreamHealthchecks(props.healthchecks)),
       tags: [...props.tags],

@@ -1,7 +1,7 @@
-import { Consumer } from '@kong/kong-provider/consumer';
-import { ConsumerAcl } from '@kong/kong-provider/consumer-acl';
-import { ConsumerBasicAuth } from '@kong/kong-provider/consumer-basic-auth';
-import { ConsumerKeyAuth } from '@kong/kong-provider/consumer-key-auth';
+import { Consumer } from '#gen/kong/consumer';
+import { ConsumerAcl } from '#gen/kong/consumer-acl';
+import { ConsumerBasicAuth } from '#gen/kong/consumer-basic-auth';
+import { ConsumerKeyAuth } from '#gen/kong/consumer-key-auth';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { TerraformOutput, TerraformVariable } from 'cdktf';
 import { ApiConsumer, type ConsumerSecret } from '../../../constructs/kong/api-consumer';
@@ -68,7 +68,7 @@ describe('ApiConsumer', () => {
     const json = JSON.parse(synthConsumer('key-auth', 'generated')) as TerraformJson;
     const limit = plugin(json, 'rate-limiting');
     expect(limit.scope).toBe('consumer');
-    expect(limit.scopeRef).toMatch(/^\$\{kong_consumer\.acme_consumer_\w+\.id\}$/);
+    expect(limit.scopeRef).toMatch(/^\$\{kong_consumer\.acme_\w+\.id\}$/);
     expect(limit.config).toMatchObject({ second: 10, minute: 600, limit_by: 'consumer', error_code: 429 });
   });
 });

@@ -1,4 +1,4 @@
-import { Service } from '@kong/kong-provider/service';
+import { Service } from '#gen/kong/service';
 import { TerraformVariable } from 'cdktf';
 import { GatewayService } from '../../../constructs/kong/gateway-service';
 import { testConfig } from '../../support/config';

@@ -1,10 +1,11 @@
-import { Route } from '@kong/kong-provider/route';
+import { Route } from '#gen/kong/route';
 import { GovernedRoute, type GovernedRouteProps } from '../../../constructs/kong/governed-route';
-import { rateLimitingConfig, redisPasswordSecret } from '../../../kong/facts';
+import { redisPasswordSecret } from '../../../kong/facts';
 import { testConfig, kongDocument } from '../../support/config';
 import { kongPlugins, plugin } from '../../support/kong';
 import type { TerraformJson } from '../../support/synth';
 import { synthConstructsText } from '../../support/synth';
+import { rateLimitingConfig } from '../../../constructs/kong/plugin-configs';
 
 function synthRoute(overrides: Partial<GovernedRouteProps> = {}, kongOverrides: Record<string, unknown> = {}): string {
   const kong = testConfig({ kong: kongDocument(kongOverrides) }).kong;

@@ -1,4 +1,4 @@
-import { Plugin } from '@kong/kong-provider/plugin';
+import { Plugin } from '#gen/kong/plugin';
 import { TerraformVariable } from 'cdktf';
 import { KongPlugin } from '../../../constructs/kong/kong-plugin';
 import { onlyResource, synthConstructs, synthConstructsText } from '../../support/synth';

@@ -18,7 +18,13 @@ function externalModel(overrides: Record<string, unknown> = {}): ExternalLlmMode
 function synthProxy(model: ExternalLlmModelConfig): TerraformJson {
   return JSON.parse(
     synthConstructsText((scope) => {
-      new LlmProxy(scope, 'llm', { routeId: 'route-1', model, credential: llmCredentialSecret('aigw-test', model), tags: [] });
+      new LlmProxy(scope, 'llm', {
+        routeId: 'route-1',
+        model: { ...model, maxBodyBytes: model.limits.maxBodyBytes },
+        promptGuard: model.promptGuard,
+        credential: llmCredentialSecret('aigw-test', model),
+        tags: [],
+      });
     }),
   ) as TerraformJson;
 }

@@ -1,5 +1,5 @@
-import { Target } from '@kong/kong-provider/target';
-import { Upstream } from '@kong/kong-provider/upstream';
+import { Target } from '#gen/kong/target';
+import { Upstream } from '#gen/kong/upstream';
 import { RegionalUpstream } from '../../../constructs/kong/regional-upstream';
 import { targetCreateRequest } from '../../../guardrails/kong-provider-wire';
 import { testConfig } from '../../support/config';
