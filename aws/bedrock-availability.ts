@@ -5,8 +5,8 @@
  *
  * Facts from AWS's documentation, read on {@link BEDROCK_AVAILABILITY_READ_ON}. The pages are
  * living documents and the copies read were not all of the same day (each entry names its page);
- * a model missing here is not refused, only reported as unverified (see lib/config/warnings.ts).
- * GovCloud rows are left out: this project deploys to the standard `aws` partition only (lib/aws.ts).
+ * a model missing here is not refused, only reported as unverified (see config/warnings.ts).
+ * GovCloud rows are left out: this project deploys to the standard `aws` partition only (aws/facts.ts).
  *
  * Pages (https://docs.aws.amazon.com/bedrock/latest/userguide/...):
  * - `inference-profiles-support.html`: "Supported Regions and models for inference profiles", one

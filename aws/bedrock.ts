@@ -69,7 +69,7 @@ export interface ResolvedBedrockModel {
     /** Where it routes requests from {@link region}; undefined for a profile missing from the table. */
     readonly destinations: InferenceProfileRoute['to'] | undefined;
   };
-  /** Whether the model is in the availability table (lib/bedrock-availability.ts). */
+  /** Whether the model is in the availability table (aws/bedrock-availability.ts). */
   readonly listed: boolean;
 }
 
@@ -78,7 +78,7 @@ export type BedrockResolution = { readonly model: ResolvedBedrockModel } | { rea
 
 /**
  * Chooses the id a function in `region` invokes for the configured `modelId`, from the
- * availability table (lib/bedrock-availability.ts, with the day it was read). With `today` (ISO
+ * availability table (aws/bedrock-availability.ts, with the day it was read). With `today` (ISO
  * date), a model past its end of life there is refused too; synthesis leaves that to configuration
  * validation, so its output never depends on the clock. A model missing from the table is used as
  * configured (validation warns).

@@ -12,7 +12,7 @@ export function hostConfigOf(model: HostedModelConfig): ModelHostConfig {
     ...host
   } = model;
   if (host.kind === 'bedrock-chat') {
-    // Where Bedrock runs the model is settled at synth, into settings.modelId (lib/bedrock.ts).
+    // Where Bedrock runs the model is settled at synth, into settings.modelId (aws/bedrock.ts).
     const { crossRegionInference: _routing, ...bedrockHost } = host;
     return bedrockHost;
   }

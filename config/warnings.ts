@@ -25,7 +25,7 @@ export function configWarnings(config: GatewayConfig, today: string = todayUtc()
     if (!entry) {
       warnings.push({
         path,
-        message: `${foundationModelId} is not in the Bedrock availability table (read ${BEDROCK_AVAILABILITY_READ_ON}, lib/bedrock-availability.ts): it is invoked as configured in ${config.regions.join(', ')}${inferenceProfileId ? ", with its foundation model allowed in every region through the profile" : ''}. Check that Bedrock offers it there, then add it to the table.`,
+        message: `${foundationModelId} is not in the Bedrock availability table (read ${BEDROCK_AVAILABILITY_READ_ON}, aws/bedrock-availability.ts): it is invoked as configured in ${config.regions.join(', ')}${inferenceProfileId ? ", with its foundation model allowed in every region through the profile" : ''}. Check that Bedrock offers it there, then add it to the table.`,
       });
       return;
     }

@@ -25,7 +25,7 @@ describe('Bedrock models by region (configuration)', () => {
       'f.yaml  models[0].settings.modelId: Bedrock cannot serve it in 2 regions (' +
         'eu-west-1: meta.llama3-1-8b-instruct-v1:0 is not offered in-Region in eu-west-1 and no geographic inference profile takes requests from there; it is offered in us-east-1, us-east-2, us-west-2; ' +
         'ap-southeast-2: meta.llama3-1-8b-instruct-v1:0 is not offered in-Region in ap-southeast-2 and no geographic inference profile takes requests from there; it is offered in us-east-1, us-east-2, us-west-2); ' +
-        'received "meta.llama3-1-8b-instruct-v1:0"; accepted: a model Bedrock serves in every region of the environment (availability table read 2026-11-22: lib/bedrock-availability.ts), or fewer regions',
+        'received "meta.llama3-1-8b-instruct-v1:0"; accepted: a model Bedrock serves in every region of the environment (availability table read 2026-11-22: aws/bedrock-availability.ts), or fewer regions',
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('Bedrock warnings', () => {
       {
         path: 'models[0].settings.modelId',
         message:
-          'example.unlisted-model-v1:0 is not in the Bedrock availability table (read 2026-11-22, lib/bedrock-availability.ts): it is invoked as configured in us-east-1, eu-west-1, with its foundation model allowed in every region through the profile. Check that Bedrock offers it there, then add it to the table.',
+          'example.unlisted-model-v1:0 is not in the Bedrock availability table (read 2026-11-22, aws/bedrock-availability.ts): it is invoked as configured in us-east-1, eu-west-1, with its foundation model allowed in every region through the profile. Check that Bedrock offers it there, then add it to the table.',
       },
     ]);
     expect(problems(configDocument({ models: [chat('eu.example.unlisted-model-v1:0')] }))).toEqual([]);

@@ -86,7 +86,7 @@ export interface ChatBody {
  * latest first (every message when allow_all_conversation_history is false, the latest only
  * otherwise; `user` messages only unless match_all_roles), refuses on any deny pattern, then
  * requires one allow pattern when there are any. Patterns run here as JavaScript expressions, which
- * for the patterns the configuration accepts (lib/prompt-patterns.ts) read as PCRE reads them.
+ * for the patterns the configuration accepts (kong/prompt-patterns.ts) read as PCRE reads them.
  */
 export function promptGuardVerdict(config: Record<string, unknown>, body: ChatBody): 'allowed' | 'blocked' | 'bad request' {
   let prompt: string;

@@ -1,5 +1,5 @@
 /**
- * No configuration string reaches Terraform as an expression (lib/terraform-literals.ts), checked
+ * No configuration string reaches Terraform as an expression (terraform/literals.ts), checked
  * with the terraform binary: the boundary itself over random text, then every string field of the
  * configuration schema fed template sequences, synthesized, and read back from Terraform's plan.
  */

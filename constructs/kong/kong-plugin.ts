@@ -31,7 +31,7 @@ export interface KongPluginProps {
  *
  * - a configuration without references is written as literal JSON, readable in a plan (the stack
  *   writes its template sequences in their literal forms, as it does for all literal text: see
- *   lib/terraform-literals.ts);
+ *   terraform/literals.ts);
  * - a configuration that holds a reference (a secret from a sensitive variable, another stack's
  *   output) is rendered with `jsonencode(...)`, so Terraform inserts and escapes the value at apply
  *   time and the secret never appears in the synthesized JSON. cdktf writes literal strings into that

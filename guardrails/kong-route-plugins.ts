@@ -1,6 +1,6 @@
 /** Project rules: nothing reaches a Kong route ungoverned. One file per rule id below. */
-import { kongPluginConfig, kongPluginsOfRoute } from '../inspect';
-import { compliant, defineRule, nonCompliant, type GuardrailRule } from '../rule';
+import { kongPluginConfig, kongPluginsOfRoute } from './inspect';
+import { compliant, defineRule, nonCompliant, type GuardrailRule } from './rule';
 
 /** Builds a "every route has plugin X (on itself or its service)" rule. */
 export function routePluginRule(options: {

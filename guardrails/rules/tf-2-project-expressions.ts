@@ -12,7 +12,7 @@ export const PROJECT_FUNCTIONS: ReadonlySet<string> = new Set(['jsonencode', 'se
 
 /**
  * Project rule: every interpolation is one the project generates. Configuration text reaches
- * Terraform escaped (lib/terraform-literals.ts), so an interpolation calling another function
+ * Terraform escaped (terraform/literals.ts), so an interpolation calling another function
  * (`file`, `templatefile`, `base64decode`, ...) or a template directive (`%{ ... }`) means text got
  * in as an expression: a hand edit, or a path around the boundary.
  */

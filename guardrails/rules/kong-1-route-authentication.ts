@@ -1,4 +1,4 @@
-import { routePluginRule } from './kong-route-plugins';
+import { routePluginRule } from '../kong-route-plugins';
 
 /**
  * Project rule: every Kong route authenticates its consumers, with no anonymous fallback. Kong

@@ -1,4 +1,4 @@
-import { routePluginRule } from './kong-route-plugins';
+import { routePluginRule } from '../kong-route-plugins';
 
 /** Project rule: every Kong route limits request size. */
 export const kongRouteSizeLimit = routePluginRule({
