@@ -368,7 +368,7 @@ const corsCredentialsNeedOrigins: Rule = ({ kong }) => {
 
 /**
  * Prompt-guard patterns must run in Kong as they read here: the syntax PCRE and JavaScript share,
- * without exponential backtracking (lib/prompt-patterns.ts says why and cites Kong).
+ * without exponential backtracking (kong/prompt-patterns.ts says why and cites Kong).
  */
 const promptPatternsCompile: Rule = ({ models }) =>
   (models ?? []).flatMap((model, i) => {
@@ -384,7 +384,7 @@ const promptPatternsCompile: Rule = ({ models }) =>
 
 /**
  * Bedrock must serve every `bedrock-chat` model in every region of the environment: in-Region or
- * through the geographic inference profile its crossRegionInference allows (lib/bedrock.ts), and
+ * through the geographic inference profile its crossRegionInference allows (aws/bedrock.ts), and
  * not past its end of life. One issue per model names every region it fails in.
  */
 const bedrockModelsAvailable: Rule = ({ models, regions }, { today }) => {
@@ -401,7 +401,7 @@ const bedrockModelsAvailable: Rule = ({ models, regions }, { today }) => {
         path: ['models', i, 'settings', 'modelId'],
         problem: `Bedrock cannot serve it in ${failures.length === 1 ? 'one region' : `${failures.length} regions`} (${failures.join('; ')})`,
         received: model.settings.modelId,
-        accepted: `a model Bedrock serves in every region of the environment (availability table read ${BEDROCK_AVAILABILITY_READ_ON}: lib/bedrock-availability.ts), or fewer regions`,
+        accepted: `a model Bedrock serves in every region of the environment (availability table read ${BEDROCK_AVAILABILITY_READ_ON}: aws/bedrock-availability.ts), or fewer regions`,
       },
     ];
   });

@@ -14,7 +14,7 @@
  * Reading fails, naming what is wrong, where Terraform would fail or where the rules could be
  * misled: a duplicate block, a shape Terraform's JSON syntax does not allow.
  */
-import { foldLiteralTemplate } from './expressions';
+import { foldLiteralTemplate } from './literal-templates';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Body = Record<string, unknown>;

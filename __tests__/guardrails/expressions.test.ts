@@ -1,4 +1,5 @@
-import { expressionContents, foldLiteralTemplate } from '../../guardrails/expressions';
+import { expressionContents } from '../../guardrails/expressions';
+import { foldLiteralTemplate } from '../../guardrails/literal-templates';
 
 const refs = (text: string) => expressionContents(text).references.map((r) => r.address);
 
