@@ -1,6 +1,6 @@
 /**
  * Loads one environment's configuration: picks the file (GATEWAY_CONFIG, else GATEWAY_ENV, else
- * `dev`), parses the YAML, validates it against the schema and the cross-field rules, and either
+ * `dev`), parses the YAML, validates it against the schema and the cross-field checks, and either
  * returns a typed {@link GatewayConfig} or throws one {@link ConfigError} listing every problem with
  * its line. Nothing is built before this succeeds.
  */

@@ -1,5 +1,5 @@
 /**
- * How stacks, resources and hostnames are named. Config rules check these names against AWS and
+ * How stacks, resources and hostnames are named. Config checks test these names against AWS and
  * DNS limits before anything is built, and constructs use the same functions to build them, so the
  * check and the output can never disagree.
  */

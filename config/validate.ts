@@ -1,11 +1,11 @@
 /**
- * Validates a parsed configuration document: the schema first, then the cross-field rules over
+ * Validates a parsed configuration document: the schema first, then the cross-field checks over
  * every part the schema accepted, so a single run reports every problem in the file.
  */
 import { z } from 'zod';
 import type { ConfigIssue } from '../core/errors';
 import { translateIssues } from './issues';
-import { checkConfigRules, type ConfigView } from './checks';
+import { runConfigChecks, type ConfigView } from './checks';
 import { gatewayConfigSchema, type GatewayConfig } from './schema';
 
 /** The outcome of validation: a configuration only when there is no issue at all. */
@@ -30,7 +30,7 @@ export function validateConfigDocument(raw: Record<string, unknown>, options: Va
   const issues: ConfigIssue[] = parsed.success
     ? []
     : translateIssues(gatewayConfigSchema, raw, parsed.error.issues);
-  issues.push(...checkConfigRules(parsed.success ? parsed.data : partialView(raw), { today: options.today ?? todayUtc() }));
+  issues.push(...runConfigChecks(parsed.success ? parsed.data : partialView(raw), { today: options.today ?? todayUtc() }));
   if (parsed.success && issues.length === 0) return { config: parsed.data, issues: [] };
   return { issues };
 }

@@ -1,7 +1,7 @@
 /**
  * The model host's contract with the infrastructure: which model kinds exist, the settings each
  * takes, the request limits, and how a function is told which model it serves. The configuration
- * schema (`config/schema.ts`) builds on these schemas, so a model the config accepts is a model
+ * schema (`config/schema/`) builds on these schemas, so a model the config accepts is a model
  * the host can run. This module must stay free of infrastructure imports: it is bundled into Lambda.
  */
 import { z } from 'zod';

@@ -6,7 +6,7 @@ function problems(doc: Record<string, unknown>): string[] {
   return validateConfigDocument(doc).issues.map((issue) => formatConfigIssue('f.yaml', issue).trim());
 }
 
-describe('configuration rules beyond the schema', () => {
+describe('configuration checks beyond the schema', () => {
   test('a region listed twice is a duplicate (it would be two stacks with one name)', () => {
     expect(problems(configDocument({ regions: ['us-east-1', 'eu-west-1', 'us-east-1'] }))).toEqual([
       'f.yaml  regions[2]: duplicate of regions[0]; received "us-east-1"; accepted: each region listed once',
@@ -84,7 +84,7 @@ describe('configuration rules beyond the schema', () => {
     ]);
   });
 
-  test('rules still run on the valid parts when other parts are invalid', () => {
+  test('checks still run on the valid parts when other parts are invalid', () => {
     const lines = problems(
       configDocument({
         regions: ['us-east-1', 'moon-1', 'us-east-1'],

@@ -10,7 +10,7 @@ describe('published JSON Schema', () => {
   const schema = JSON.parse(fs.readFileSync(CONFIG_JSON_SCHEMA_FILE, 'utf8')) as object;
   const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
 
-  test('is up to date with config/schema.ts (run `npm run schema` to regenerate)', () => {
+  test('is up to date with config/schema/ (run `npm run schema` to regenerate)', () => {
     expect(fs.readFileSync(CONFIG_JSON_SCHEMA_FILE, 'utf8')).toBe(renderConfigJsonSchema());
   });
 

@@ -188,7 +188,7 @@ describe('Kong configuration', () => {
     ]);
   });
 
-  test('Kong rules still run when another Kong field is invalid', () => {
+  test('Kong checks still run when another Kong field is invalid', () => {
     const lines = problems(withKong({ authentication: 'oauth', defaultTier: 'gold' }));
     expect(lines).toEqual([
       expect.stringContaining('kong.authentication: received "oauth"; accepted: one of "key-auth", "basic-auth"'),

@@ -8,7 +8,8 @@ import { loadConfig, resolveConfigSource } from '../../config/load';
 import type { GatewayConfig } from '../../config/schema';
 import { GLOBAL_OUTPUTS, GLOBAL_STATE_DATA_SOURCE } from '../../stacks/global-stack';
 import { synthesizeEnvironment, type SynthesizedApp, type TerraformJson } from './synth';
-import { initWithSynthesizedBackend, planStack, variablePlaceholder } from './terraform-plan';
+import { initWithSynthesizedBackend, planStack } from './terraform-plan';
+import { variablePlaceholder } from './stand-ins';
 
 /**
  * What `terraform init` may say about a synthesized backend offline: nothing for local state; for
