@@ -12,6 +12,8 @@ export interface EnvironmentStacks {
   readonly global: GlobalStack;
   /** `<app>-<env>-<region>`, in configuration order. */
   readonly regions: readonly RegionStack[];
+  /** The environment's names, shared by every stack. */
+  readonly naming: Naming;
   /** `<app>-<env>-control`: Kong. */
   readonly control: ControlStack;
 }
@@ -29,5 +31,5 @@ export function defineEnvironment(app: Construct, config: GatewayConfig): Enviro
   const packages = modelHostPackages(config.models.filter(isHostedModel).map((m) => m.kind));
   const regions = config.regions.map((region) => new RegionStack(app, { config, naming, region, global, packages }));
   const control = new ControlStack(app, { config, naming, global });
-  return { global, regions, control };
+  return { naming, global, regions, control };
 }

@@ -6,7 +6,7 @@
  */
 import type { GatewayConfig } from '../config/schema';
 import { type KongEnvSecret, llmCredentialSecret, redisPasswordSecret } from '../kong/facts';
-import { Naming } from '../config/naming';
+import type { Naming } from '../config/naming';
 
 /** The file name, in the control stack's output directory. */
 export const KONG_NODE_SETTINGS_FILE = 'kong-node.env';
@@ -29,10 +29,9 @@ export interface KongNodeSettings {
   readonly prerequisites: readonly string[];
 }
 
-/** The node settings of a validated configuration. */
-export function kongNodeSettings(config: GatewayConfig): KongNodeSettings {
+/** The node settings of a validated configuration, with the environment's names. */
+export function kongNodeSettings(config: GatewayConfig, naming: Naming): KongNodeSettings {
   const { kong } = config;
-  const naming = new Naming(config.app, config.environment);
   const { deployment, rateLimiting } = kong;
   const hybrid = deployment.mode === 'hybrid';
   const settings: KongNodeSetting[] = [

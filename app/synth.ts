@@ -68,7 +68,7 @@ export function synthesizeGuarded(config: GatewayConfig, outdir: string): Evalua
     // What the Kong nodes must be given, beside the stack that configures Kong.
     fs.writeFileSync(
       path.join(staging, 'stacks', environment.control.node.id, KONG_NODE_SETTINGS_FILE),
-      renderKongNodeEnv(kongNodeSettings(config), environment.control.node.id),
+      renderKongNodeEnv(kongNodeSettings(config, environment.naming), environment.control.node.id),
     );
 
     const unknown = aspects.flatMap((a) => a.problems);

@@ -5,6 +5,10 @@ import { KONG_NODE_SETTINGS_FILE, kongNodeSettings, renderKongNodeEnv } from '..
 import { loadConfig, resolveConfigSource } from '../../config/load';
 import { synthesizeGuarded } from '../../app/synth';
 import { kongDocument, modelDocument, testConfig } from '../support/config';
+import { Naming } from '../../config/naming';
+
+/** The names of testConfig()'s environment. */
+const NAMING = new Naming('aigw', 'test');
 
 /** The KEY=value lines of an env file. */
 const envLines = (text: string) => Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2)));
@@ -13,7 +17,7 @@ const chat = { name: 'chat', kind: 'external-llm', allowedGroups: ['nlp'], provi
 
 describe('kongNodeSettings', () => {
   test('traditional mode: the database, the proxy trust store and verify depth, the Lua store', () => {
-    const env = envLines(renderKongNodeEnv(kongNodeSettings(testConfig()), 'aigw-test-control'));
+    const env = envLines(renderKongNodeEnv(kongNodeSettings(testConfig(), NAMING), 'aigw-test-control'));
     expect(env).toEqual({
       KONG_ROLE: 'traditional',
       KONG_DATABASE: 'postgres',
@@ -33,7 +37,7 @@ describe('kongNodeSettings', () => {
         rateLimiting: { policy: 'redis', redis: { host: 'redis.example.com' } },
       }),
     });
-    const text = renderKongNodeEnv(kongNodeSettings(config), 'aigw-test-control');
+    const text = renderKongNodeEnv(kongNodeSettings(config, NAMING), 'aigw-test-control');
     expect(envLines(text)).toMatchObject({
       KONG_ROLE: 'data_plane',
       KONG_DATABASE: 'off',
@@ -50,7 +54,7 @@ describe('kongNodeSettings', () => {
   });
 
   test('local counting on several nodes is stated as a prerequisite', () => {
-    const text = renderKongNodeEnv(kongNodeSettings(testConfig({ kong: kongDocument({ deployment: { nodes: 2 } }) })), 'c');
+    const text = renderKongNodeEnv(kongNodeSettings(testConfig({ kong: kongDocument({ deployment: { nodes: 2 } }) }), NAMING), 'c');
     expect(text).toContain("# Rate limits count per node (policy local): each of the 2 nodes admits a consumer's whole tier.");
   });
 });
