@@ -29,4 +29,16 @@ export const API_GATEWAY_LIMITS = {
   maxBurstLimit: 5000,
   /** Resources per REST API (each model takes one, plus /v1 and /health). */
   maxResourcesPerApi: 300,
+  /**
+   * A streamed response is cut when no byte has passed for this long: 30 s on edge-optimized
+   * endpoints, 5 minutes on regional ones. Nothing is sent before the first byte, so the wait for it
+   * counts too.
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
+   */
+  streamIdleTimeoutSeconds: { EDGE: 30, REGIONAL: 300 },
+  /**
+   * The longest integration timeout of a streamed integration that the pinned AWS provider accepts
+   * (hashicorp/aws 6.25.0 validates up to 300 000 ms for STREAM; API Gateway allows 15 minutes).
+   */
+  maxStreamIntegrationTimeoutSeconds: 300,
 } as const;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LAMBDA_LIMITS } from './limits';
+import { bedrockChatSettingsSchema, chatStreamingSchema } from './chat';
 
 /** The only method a model answers. */
 export const PREDICT_METHOD = 'POST';
@@ -101,28 +102,6 @@ export const keywordsSettingsSchema = z
   })
   .describe('Settings of the keyword model (wink-nlp, English).');
 
-/** Settings of the `bedrock-chat` kind. */
-export const bedrockChatSettingsSchema = z
-  .strictObject({
-    modelId: z
-      .string()
-      .regex(/^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?[a-z0-9-]+\.[A-Za-z0-9._:-]+$/, {
-        error:
-          'must be a Bedrock model id such as "anthropic.claude-3-5-haiku-20241022-v1:0", or a cross-region inference profile id such as "us.anthropic.claude-3-5-haiku-20241022-v1:0"',
-      })
-      .describe('The Bedrock foundation model id, or a cross-region inference profile id (us., eu., apac., global., ...).'),
-    defaultMaxTokens: z.int().min(1).max(100_000).default(512).describe('max_tokens when a request sets none.'),
-    maxTokensCeiling: z.int().min(1).max(100_000).default(4096).describe('The largest max_tokens a request may ask for.'),
-    temperature: z.number().min(0).max(1).optional().describe('Default temperature when a request sets none.'),
-    topP: z.number().min(0).max(1).optional().describe('Default top_p when a request sets none.'),
-    stopSequences: z.array(z.string().min(1).max(100)).max(4).default([]).describe('Stop sequences added to every request.'),
-  })
-  .refine((s) => s.defaultMaxTokens <= s.maxTokensCeiling, {
-    error: 'defaultMaxTokens must not exceed maxTokensCeiling',
-    path: ['defaultMaxTokens'],
-  })
-  .describe('Settings of a chat model on Amazon Bedrock (Converse API).');
-
 const hostFields = { name: modelNameSchema, logging: loggingSchema };
 
 /** A host of an offline text kind: `{"inputs": ...}` requests, its own settings, text limits. */
@@ -158,6 +137,7 @@ export const bedrockChatHostSchema = z.strictObject({
   kind: z.literal('bedrock-chat').describe('A chat model on Amazon Bedrock, served with the OpenAI chat completions shape.'),
   settings: bedrockChatSettingsSchema,
   limits: chatLimitsSchema.prefault({}),
+  streaming: chatStreamingSchema.optional(),
 });
 
 /**

@@ -11,11 +11,13 @@
 import { randomUUID } from 'crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { KONG_CORRELATION_HEADER, MODEL_HOST_CONFIG_ENV, modelHostConfigSchema, type ModelHostConfig } from '../contract/model-host';
+import { KONG_CORRELATION_HEADER, type ModelHostConfig } from '../contract/model-host';
+import { errorBody } from '../contract/errors';
 import { errorResponse, headerValue, HttpError, jsonResponse } from './http';
+import type { ResponseSink } from './response-sink';
+import { EventStream } from './sse';
 // Only types from the registry: importing its values would pull every kind into every bundle.
-import type { Invocation, ModelFactories, ModelRuntime } from './models';
-import { factoryFor } from './models/factory';
+import type { ModelRuntime, StreamedInvocation } from './models';
 import { readJsonBody, validateBody, type ProxyEventLike } from './request';
 
 /** An API Gateway proxy event as far as the host reads it. */
@@ -59,51 +61,102 @@ export interface HandlerOptions {
   readonly log?: LogFn;
 }
 
-/** Builds a handler for one model. */
+/** A streaming handler's signature: the answer goes to `sink` as it is produced. */
+export type StreamingModelHostHandler = (event: ModelHostEvent, sink: ResponseSink, context?: ModelHostContext) => Promise<void>;
+
+/** Builds a handler for one model: the whole answer at once (API Gateway's buffered integration). */
 export function createHandler(config: ModelHostConfig, options: HandlerOptions): ModelHostHandler {
+  const serve = requestServer(config, options);
+  return async (event, context) => (await serve(event, context, undefined))!;
+}
+
+/**
+ * Builds a streaming handler for one model (Lambda response streaming, API Gateway's STREAM
+ * integration): a request the model streams goes out as server-sent events, anything else (errors
+ * before the first byte included) as one response with its status.
+ */
+export function createStreamingHandler(config: ModelHostConfig, options: HandlerOptions): StreamingModelHostHandler {
+  const serve = requestServer(config, options);
+  return async (event, sink, context) => {
+    const response = await serve(event, context, sink);
+    if (response) {
+      sink.start(response.statusCode, (response.headers ?? {}) as Record<string, string>);
+      sink.write(response.body);
+      await sink.end();
+    }
+  };
+}
+
+/**
+ * Serves one request: the shared checks, the model, one log line. Returns the response, or nothing
+ * when the answer was streamed into `sink`.
+ */
+function requestServer(config: ModelHostConfig, options: HandlerOptions) {
   const { runtime } = options;
   const log = options.log ?? powertoolsLog();
 
-  return async (event, context) => {
+  return async (event: ModelHostEvent, context: ModelHostContext | undefined, sink: ResponseSink | undefined): Promise<APIGatewayProxyResult | undefined> => {
     const started = performance.now();
     const requestId = requestIdOf(event, context);
     const correlationId = headerValue(event?.headers, KONG_CORRELATION_HEADER);
-    let response: APIGatewayProxyResult;
-    let invocation: Invocation | undefined;
+    const annotations: Record<string, unknown> = {};
+    let response: APIGatewayProxyResult | undefined;
+    let stream: EventStream | undefined;
+    let invocation: StreamedInvocation | undefined;
     let inputBytes = 0;
     let failure: string | undefined;
     try {
       const body = readJsonBody(event ?? {}, config.limits.maxBodyBytes, runtime.example);
       inputBytes = body.bytes;
       const request = validateBody(runtime.requestSchema, body.value, runtime.shape);
-      invocation = await runtime.invoke(request, { requestId, remainingTimeMs: context?.getRemainingTimeInMillis?.() });
-      response = jsonResponse(200, invocation.body, requestId);
-    } catch (err) {
-      if (err instanceof HttpError) {
-        response = errorResponse(err, requestId);
-        if (err.status >= 500) failure = err.detail ? `${err.message} (${err.detail})` : err.message;
+      const invokeContext = {
+        requestId,
+        remainingTimeMs: context?.getRemainingTimeInMillis?.(),
+        annotate: (fields: Readonly<Record<string, unknown>>) => Object.assign(annotations, fields),
+      };
+      if (runtime.streaming?.wants(request)) {
+        if (!sink) throw new HttpError('invalid_request', 'This endpoint answers buffered only; send "stream": false.');
+        stream = new EventStream(sink, requestId);
+        invocation = await runtime.streaming.stream(request, invokeContext, stream);
+        stream.done();
       } else {
-        failure = describe(err);
-        response = errorResponse(
-          new HttpError('internal_error', 'The model failed on this request; quote the request id when reporting it.'),
-          requestId,
-        );
+        const answer = await runtime.invoke(request, invokeContext);
+        invocation = answer;
+        response = jsonResponse(200, answer.body, requestId, answer.headers);
       }
+    } catch (err) {
+      const error = err instanceof HttpError ? err : new HttpError('internal_error', 'The model failed on this request; quote the request id when reporting it.');
+      if (!(err instanceof HttpError)) failure = describe(err);
+      else if (err.status >= 500) failure = err.detail ? `${err.message} (${err.detail})` : err.message;
+      if (stream?.opened) {
+        // Past the first byte the status is sent: the failure becomes the stream's last event, in
+        // the shape OpenAI's clients raise as an error.
+        stream.data(errorBody(error.code, error.message, requestId));
+        annotations['streamError'] = error.code;
+        failure ??= error.message;
+      } else {
+        response = errorResponse(error, requestId);
+      }
+    } finally {
+      await stream?.close();
     }
+    const status = response?.statusCode ?? 200;
     log({
-      level: response.statusCode >= 500 ? 'ERROR' : 'INFO',
+      level: status >= 500 || annotations['streamError'] ? 'ERROR' : 'INFO',
       message: 'request',
       requestId,
       correlationId,
       model: config.name,
       kind: config.kind,
-      status: response.statusCode,
+      status,
       latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
       inputBytes,
-      outputBytes: Buffer.byteLength(response.body),
+      outputBytes: response ? Buffer.byteLength(response.body) : (stream?.bytes ?? 0),
       inputs: invocation?.inputs ?? 0,
       inputChars: invocation?.inputChars ?? 0,
       outputChars: invocation?.outputChars ?? 0,
+      ...(stream ? { streamed: { events: stream.events, keepAlives: stream.keepAlives } } : {}),
+      ...annotations,
       ...(invocation?.usage ? { usage: invocation.usage } : {}),
       ...(failure ? { error: failure } : {}),
       ...(config.logging.payloads && invocation ? { payload: invocation.payload } : {}),
@@ -112,58 +165,8 @@ export function createHandler(config: ModelHostConfig, options: HandlerOptions):
   };
 }
 
-/**
- * Builds the handler from {@link MODEL_HOST_CONFIG_ENV}. A missing or invalid configuration, or a
- * kind this bundle does not carry, is a deployment bug, not a client error: every request then
- * answers 500 `misconfigured`, saying what to fix, and the problem is logged.
- */
-export function handlerFromEnvironment(
-  env: NodeJS.ProcessEnv,
-  factories: ModelFactories,
-  log: LogFn = powertoolsLog(),
-): ModelHostHandler {
-  const problem = (detail: string): ModelHostHandler => {
-    log({ level: 'ERROR', message: 'model host misconfigured', detail });
-    return async (event, context) =>
-      errorResponse(
-        new HttpError('misconfigured', `The model host is misconfigured: ${detail}. Redeploy the stack that owns it.`),
-        requestIdOf(event, context),
-      );
-  };
-  const raw = env[MODEL_HOST_CONFIG_ENV];
-  if (raw === undefined) return problem(`${MODEL_HOST_CONFIG_ENV} is not set`);
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return problem(`${MODEL_HOST_CONFIG_ENV} is not valid JSON`);
-  }
-  const parsed = modelHostConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    return problem(`${MODEL_HOST_CONFIG_ENV} is invalid (${parsed.error.issues.map((i) => i.message).join('; ')})`);
-  }
-  const factory = factoryFor(parsed.data, factories);
-  if (!factory) {
-    return problem(`this bundle serves ${Object.keys(factories).join(', ')}, not ${parsed.data.kind}`);
-  }
-  return createHandler(parsed.data, { runtime: factory(parsed.data), log });
-}
-
-/**
- * A Lambda entry point for the given kinds. The model loads during Lambda's init phase when the
- * function is configured, so the first request does not pay for it; without the variable (e.g. when
- * a test imports the module) the handler is built on first use and reports the misconfiguration.
- */
-export function lambdaEntry(factories: ModelFactories): ModelHostHandler {
-  let active: ModelHostHandler | undefined =
-    process.env[MODEL_HOST_CONFIG_ENV] !== undefined ? handlerFromEnvironment(process.env, factories) : undefined;
-  return (event, context) => {
-    active ??= handlerFromEnvironment(process.env, factories);
-    return active(event, context);
-  };
-}
-
-function requestIdOf(event: ModelHostEvent | null | undefined, context: ModelHostContext | undefined): string {
+/** The request id: API Gateway's, else Lambda's, else a new one. */
+export function requestIdOf(event: ModelHostEvent | null | undefined, context: ModelHostContext | undefined): string {
   const fromGateway = event?.requestContext?.requestId;
   if (typeof fromGateway === 'string' && fromGateway) return fromGateway;
   return context?.awsRequestId || randomUUID();

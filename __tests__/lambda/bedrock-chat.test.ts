@@ -131,7 +131,8 @@ describe('bedrock-chat: invalid parameters are 400 before Bedrock is called', ()
     ['image content', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] }, /messages\[0\]\.content/],
     ['max_tokens over the ceiling', { messages: [{ role: 'user', content: 'x' }], max_tokens: 1001 }, /max_tokens must be at most 1000 for this model/],
     ['temperature above 1', { messages: [{ role: 'user', content: 'x' }], temperature: 1.5 }, /temperature must be between 0 and 1/],
-    ['streaming', { messages: [{ role: 'user', content: 'x' }], stream: true }, /stream must be false: streaming is not supported/],
+    ['streaming from a model that does not stream', { messages: [{ role: 'user', content: 'x' }], stream: true }, /stream must be false: this model does not stream \(its configuration has no streaming section\)/],
+    ['stream_options without a stream', { messages: [{ role: 'user', content: 'x' }], stream_options: { include_usage: true } }, /must be false|stream_options is only allowed with "stream": true/],
     ['several choices', { messages: [{ role: 'user', content: 'x' }], n: 2 }, /n must be 1/],
     ['an unknown field', { messages: [{ role: 'user', content: 'x' }], tools: [] }, /unknown field "tools"/],
   ])('%s', async (_case, body, message) => {

@@ -1,6 +1,7 @@
 import { MODEL_HOST_CONFIG_ENV } from '../../contract/model-host';
 import { hostConfig } from '../support/hosts';
-import { createHandler, handlerFromEnvironment, type LogFn, type ModelHostHandler } from '../../lambda/handler';
+import { createHandler, type LogFn, type ModelHostHandler } from '../../lambda/handler';
+import { handlerFromEnvironment } from '../../lambda/entry';
 import { ALL_MODEL_FACTORIES } from '../../lambda/models';
 import { createSentimentRuntime } from '../../lambda/models/sentiment';
 import { jsonBody, proxyEvent } from '../support/events';

@@ -3,7 +3,7 @@ import { createKeywordsRuntime } from '../../lambda/models/keywords';
 import { createSentimentRuntime } from '../../lambda/models/sentiment';
 import { hostConfig } from '../support/hosts';
 
-const context = { requestId: 'r1' };
+const context = { requestId: 'r1', annotate: () => undefined };
 
 describe('sentiment', () => {
   test('labels clear cases, with scores in [-1, 1]', async () => {

@@ -1,5 +1,5 @@
 /** Lambda entry of the `entities` kind: this bundle carries only its model. */
-import { lambdaEntry } from '../handler';
+import { lambdaEntry } from '../entry';
 import { createEntitiesRuntime } from '../models/entities';
 
 export const handler = lambdaEntry({ entities: createEntitiesRuntime });

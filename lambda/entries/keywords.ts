@@ -1,5 +1,5 @@
 /** Lambda entry of the `keywords` kind: this bundle carries only its model. */
-import { lambdaEntry } from '../handler';
+import { lambdaEntry } from '../entry';
 import { createKeywordsRuntime } from '../models/keywords';
 
 export const handler = lambdaEntry({ keywords: createKeywordsRuntime });

@@ -2,28 +2,40 @@
  * A chat model on Amazon Bedrock through the Converse API, served with the OpenAI chat completions
  * shape so that ordinary OpenAI clients and Kong's AI plugins work against it unchanged.
  *
- * Request: `{"messages": [{"role": "system"|"user"|"assistant", "content": "..."}], "max_tokens",
- * "temperature", "top_p", "stop"}` (plus `model`, `user`, `n: 1`, `stream: false`, accepted and
- * ignored). Response: `{"id", "object": "chat.completion", "created", "model", "choices":
- * [{"index": 0, "message": {"role": "assistant", "content"}, "finish_reason"}], "usage"}`.
+ * Request: see chat-request.ts. Response: `{"id", "object": "chat.completion", "created", "model",
+ * "choices": [{"index": 0, "message": {"role": "assistant", "content"}, "finish_reason"}], "usage"}`,
+ * or, for `"stream": true` on a streaming model, `chat.completion.chunk` server-sent events
+ * (chat-stream.ts) through ConverseStream.
  *
- * Bedrock failures become honest answers: throttling 429 with Retry-After, timeouts 504, access
- * denied or a model not enabled 502 saying what to enable, invalid parameters 400.
+ * The model's fallback chain (settings.fallbacks) is tried in order until one answers
+ * (model-chain.ts); `model` and the `x-model-id` header name the one that did. A stream never falls
+ * back after its first byte. Bedrock failures become honest answers (bedrock-errors.ts): throttling
+ * 429 with Retry-After, timeouts 504, a model not enabled 502, invalid parameters 400.
  * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html
+ * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html
  */
 import {
   BedrockRuntimeClient,
   ConverseCommand,
-  type ConverseCommandOutput,
+  ConverseStreamCommand,
+  type ConverseStreamOutput,
   type Message,
   type SystemContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
-import { z } from 'zod';
+import { ANSWERING_MODEL_HEADER } from '../../contract/chat';
 import type { HostConfigOf } from '../../contract/model-host';
 import { HttpError } from '../http';
-import type { ModelRuntime } from './runtime';
+import { toHttpError } from './bedrock-errors';
+import { chatRequestSchema, textOf, type ChatRequest } from './chat-request';
+import { chunksFor, finishReason, type StreamTally } from './chat-stream';
+import { ChainFailure, runChain, type ChainAttempt } from './model-chain';
+import type { InvokeContext, ModelRuntime } from './runtime';
 
-/** The Converse operation, as far as the runtime needs it (a real client, or a test double). */
+export { chatRequestSchema } from './chat-request';
+export { finishReason } from './chat-stream';
+export { toHttpError } from './bedrock-errors';
+
+/** The Converse operations, as far as the runtime needs them (a real client, or a test double). */
 export type ConverseClient = Pick<BedrockRuntimeClient, 'send'>;
 
 /** Options of {@link createBedrockChatRuntime}. */
@@ -34,229 +46,154 @@ export interface BedrockChatOptions {
   readonly defaultTimeoutMs?: number;
 }
 
-/** Time kept back from Lambda's deadline to answer 504 before Lambda kills the function. */
+/** Time kept back from Lambda's deadline to answer before Lambda kills the function. */
 const DEADLINE_MARGIN_MS = 1000;
-
-type ChatSettings = HostConfigOf<'bedrock-chat'>['settings'];
-type ChatLimits = HostConfigOf<'bedrock-chat'>['limits'];
-
-/** The OpenAI chat completions request, under the model's limits and token ceiling. */
-export function chatRequestSchema(settings: ChatSettings, limits: ChatLimits) {
-  const contentPart = z.strictObject({
-    type: z.literal('text', { error: 'must be "text" (only text content is supported)' }),
-    text: z.string({ error: 'must be a string' }),
-  });
-  const message = z.strictObject({
-    role: z.enum(['system', 'user', 'assistant'], { error: 'must be "system", "user" or "assistant"' }),
-    content: z.union([z.string(), z.array(contentPart).min(1, { error: 'is empty' })], {
-      error: 'must be a string or a list of {"type": "text", "text": ...} parts',
-    }),
-    name: z.string().optional(),
-  });
-  const maxTokens = z
-    .int({ error: 'must be an integer' })
-    .min(1, { error: 'must be at least 1' })
-    .max(settings.maxTokensCeiling, { error: `must be at most ${settings.maxTokensCeiling} for this model` })
-    .optional();
-  const unit = (name: string) =>
-    z
-      .number({ error: 'must be a number' })
-      .min(0, { error: `must be between 0 and 1 (${name} on Bedrock)` })
-      .max(1, { error: `must be between 0 and 1 (${name} on Bedrock)` })
-      .optional();
-  return z
-    .strictObject({
-      model: z.string({ error: 'must be a string' }).optional(),
-      messages: z
-        .array(message, { error: 'must be a list of messages' })
-        .min(1, { error: 'is empty; send at least one message' })
-        .max(limits.maxMessages, { error: `has more than ${limits.maxMessages} messages` }),
-      max_tokens: maxTokens,
-      max_completion_tokens: maxTokens,
-      temperature: unit('temperature'),
-      top_p: unit('top_p'),
-      stop: z
-        .union([z.string().min(1), z.array(z.string().min(1)).max(4, { error: 'has more than 4 sequences' })], {
-          error: 'must be a string or a list of at most 4 strings',
-        })
-        .optional(),
-      stream: z.literal(false, { error: 'must be false: streaming is not supported' }).optional(),
-      n: z.literal(1, { error: 'must be 1: one choice per request' }).optional(),
-      user: z.string({ error: 'must be a string' }).optional(),
-    })
-    .superRefine((body, ctx) => {
-      const chars = body.messages.reduce((n, m) => n + textOf(m.content).length, 0);
-      if (chars > limits.maxInputChars) {
-        ctx.addIssue({ code: 'custom', path: ['messages'], message: `hold ${chars} characters; this model accepts at most ${limits.maxInputChars}` });
-      }
-      if (!body.messages.some((m) => m.role !== 'system')) {
-        ctx.addIssue({ code: 'custom', path: ['messages'], message: 'hold only system messages; add a user message' });
-      }
-    });
-}
-
-type ChatRequest = z.output<ReturnType<typeof chatRequestSchema>>;
 
 /** The runtime of one Bedrock chat model. The client is created once, at cold start. */
 export function createBedrockChatRuntime(config: HostConfigOf<'bedrock-chat'>, options: BedrockChatOptions = {}): ModelRuntime<ChatRequest> {
-  const { settings, limits } = config;
-  const client = options.client ?? new BedrockRuntimeClient({ maxAttempts: 2 });
+  const { settings, limits, streaming } = config;
+  const fallbacks = settings.fallbacks;
+  const chain = [settings.modelId, ...(fallbacks?.modelIds ?? [])];
+  // With a chain, the next model beats the SDK's own retry of a throttled call (and its backoff).
+  const client = options.client ?? new BedrockRuntimeClient({ maxAttempts: fallbacks ? 1 : 2 });
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 25_000;
+
+  /** Milliseconds the whole request may take, and (streaming models) the wait for the first byte. */
+  const budgets = (context: InvokeContext) => {
+    const totalMs = context.remainingTimeMs !== undefined ? context.remainingTimeMs - DEADLINE_MARGIN_MS : defaultTimeoutMs;
+    // On a streaming model nothing is sent before the first byte, so the endpoint's idle limit
+    // bounds the wait for it (contract/chat.ts firstTokenTimeoutSeconds), buffered answers included.
+    const firstByteMs = streaming ? Math.min(totalMs, streaming.firstTokenTimeoutSeconds * 1000) : totalMs;
+    return { totalMs: Math.max(totalMs, 1), firstByteMs: Math.max(firstByteMs, 1) };
+  };
+
+  /** Runs the chain, recording its attempts in the log line; a failure becomes its HTTP answer. */
+  async function firstAnswer<T>(context: InvokeContext, budgetMs: number, attempt: (modelId: string, signal: AbortSignal) => Promise<T>) {
+    const attempts: ChainAttempt[] = [];
+    context.annotate({ attempts });
+    try {
+      return await runChain({
+        chain,
+        on: fallbacks?.on ?? [],
+        budgetMs,
+        attemptTimeoutMs: fallbacks?.attemptTimeoutSeconds !== undefined ? fallbacks.attemptTimeoutSeconds * 1000 : undefined,
+        attempts,
+        attempt,
+      });
+    } catch (err) {
+      if (err instanceof ChainFailure) throw toHttpError(err.cause, err.modelId, err.timedOut);
+      throw err;
+    }
+  }
+
+  const converseInput = (request: ChatRequest, modelId: string) => {
+    const system: SystemContentBlock[] = request.messages.filter((m) => m.role === 'system').map((m) => ({ text: textOf(m.content) }));
+    const messages: Message[] = request.messages
+      .filter((m) => m.role !== 'system')
+      .map((m) => ({ role: m.role as 'user' | 'assistant', content: [{ text: textOf(m.content) }] }));
+    const stop = request.stop === undefined ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
+    const temperature = request.temperature ?? settings.temperature;
+    const topP = request.top_p ?? settings.topP;
+    return {
+      modelId,
+      messages,
+      ...(system.length ? { system } : {}),
+      inferenceConfig: {
+        maxTokens: request.max_completion_tokens ?? request.max_tokens ?? settings.defaultMaxTokens,
+        ...(temperature !== undefined ? { temperature } : {}),
+        ...(topP !== undefined ? { topP } : {}),
+        ...(stop.length || settings.stopSequences.length ? { stopSequences: [...settings.stopSequences, ...stop].slice(0, 4) } : {}),
+      },
+    };
+  };
+  const inputChars = (request: ChatRequest) => request.messages.reduce((n, m) => n + textOf(m.content).length, 0);
 
   return {
     example: '{"messages": [{"role": "user", "content": "Hello"}]}',
     shape: 'an OpenAI chat completions request',
-    requestSchema: chatRequestSchema(settings, limits),
+    requestSchema: chatRequestSchema(settings, limits, streaming),
     async invoke(request, context) {
-      const system: SystemContentBlock[] = request.messages.filter((m) => m.role === 'system').map((m) => ({ text: textOf(m.content) }));
-      const messages: Message[] = request.messages
-        .filter((m) => m.role !== 'system')
-        .map((m) => ({ role: m.role as 'user' | 'assistant', content: [{ text: textOf(m.content) }] }));
-      const stop = request.stop === undefined ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
-      const temperature = request.temperature ?? settings.temperature;
-      const topP = request.top_p ?? settings.topP;
-
-      const budget = context.remainingTimeMs !== undefined ? context.remainingTimeMs - DEADLINE_MARGIN_MS : defaultTimeoutMs;
-      const abort = new AbortController();
-      let timer: NodeJS.Timeout | undefined;
-      // The SDK honours the abort signal; the race makes the deadline hold even if a call does not.
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          abort.abort();
-          reject(Object.assign(new Error('deadline passed'), { name: 'TimeoutError' }));
-        }, Math.max(budget, 1));
-      });
-      let output: ConverseCommandOutput;
-      try {
-        const call = client.send(
-          new ConverseCommand({
-            modelId: settings.modelId,
-            messages,
-            ...(system.length ? { system } : {}),
-            inferenceConfig: {
-              maxTokens: request.max_completion_tokens ?? request.max_tokens ?? settings.defaultMaxTokens,
-              ...(temperature !== undefined ? { temperature } : {}),
-              ...(topP !== undefined ? { topP } : {}),
-              ...(stop.length || settings.stopSequences.length ? { stopSequences: [...settings.stopSequences, ...stop].slice(0, 4) } : {}),
-            },
-          }),
-          { abortSignal: abort.signal },
-        );
-        call.catch(() => undefined); // settled after the deadline: nobody is waiting any more
-        output = await Promise.race([call, deadline]);
-      } catch (err) {
-        throw toHttpError(err, settings.modelId, abort.signal.aborted);
-      } finally {
-        clearTimeout(timer);
-      }
-
+      const answer = await firstAnswer(context, budgets(context).firstByteMs, (modelId, signal) =>
+        client.send(new ConverseCommand(converseInput(request, modelId)), { abortSignal: signal }),
+      );
+      const output = answer.value;
       const content = (output.output?.message?.content ?? []).map((block) => ('text' in block && block.text) || '').join('');
       const usage = {
         inputTokens: output.usage?.inputTokens ?? 0,
         outputTokens: output.usage?.outputTokens ?? 0,
         totalTokens: output.usage?.totalTokens ?? (output.usage?.inputTokens ?? 0) + (output.usage?.outputTokens ?? 0),
       };
+      context.annotate({ answeredBy: answer.modelId });
       return {
         body: {
           id: `chatcmpl-${context.requestId}`,
           object: 'chat.completion',
           created: Math.floor(Date.now() / 1000),
-          model: settings.modelId,
+          model: answer.modelId,
           choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finishReason(output.stopReason) }],
           usage: { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.totalTokens },
         },
+        headers: { [ANSWERING_MODEL_HEADER]: answer.modelId },
         inputs: request.messages.length,
-        inputChars: request.messages.reduce((n, m) => n + textOf(m.content).length, 0),
+        inputChars: inputChars(request),
         outputChars: content.length,
         usage,
         payload: { input: request.messages, output: content },
       };
     },
+    streaming: streaming && {
+      wants: (request) => request.stream === true,
+      async stream(request, context, out) {
+        const started = Date.now();
+        const { totalMs, firstByteMs } = budgets(context);
+        // An attempt succeeds when Bedrock's stream yields its first event; exceptions before it
+        // (thrown by send, or as the stream's first message) may still fall back.
+        const answer = await firstAnswer(context, firstByteMs, async (modelId, signal) => {
+          const output = await client.send(new ConverseStreamCommand(converseInput(request, modelId)), { abortSignal: signal });
+          const events = output.stream?.[Symbol.asyncIterator]();
+          if (!events) throw new HttpError('upstream_error', `Bedrock returned no stream for ${modelId}; retry later.`);
+          return { events, first: await events.next() };
+        });
+        context.annotate({ answeredBy: answer.modelId });
+        const envelope = {
+          id: `chatcmpl-${context.requestId}`,
+          created: Math.floor(Date.now() / 1000),
+          model: answer.modelId,
+          includeUsage: request.stream_options?.include_usage === true,
+        };
+        const tally: StreamTally = { text: '' };
+        out.open({ [ANSWERING_MODEL_HEADER]: answer.modelId });
+        context.annotate({ firstByteMs: Date.now() - started });
+
+        // After the first byte the function's own deadline applies; past it the stream ends with an error event.
+        let timer: NodeJS.Timeout | undefined;
+        const expiry = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            answer.abort.abort();
+            reject(Object.assign(new Error('deadline passed'), { name: 'TimeoutError' }));
+          }, Math.max(totalMs - (Date.now() - started), 1));
+        });
+        try {
+          let next: IteratorResult<ConverseStreamOutput> = answer.value.first;
+          while (!next.done) {
+            for (const chunk of chunksFor(next.value, envelope, tally)) out.data(chunk);
+            const pending = answer.value.events.next();
+            pending.catch(() => undefined);
+            next = await Promise.race([pending, expiry]);
+          }
+        } catch (err) {
+          throw toHttpError(err, answer.modelId, false);
+        } finally {
+          clearTimeout(timer);
+        }
+        return {
+          inputs: request.messages.length,
+          inputChars: inputChars(request),
+          outputChars: tally.text.length,
+          usage: tally.usage,
+          payload: { input: request.messages, output: tally.text },
+        };
+      },
+    },
   };
-}
-
-/** OpenAI's finish_reason for a Bedrock stopReason. */
-export function finishReason(stopReason: string | undefined): string {
-  switch (stopReason) {
-    case 'max_tokens':
-      return 'length';
-    case 'content_filtered':
-    case 'guardrail_intervened':
-      return 'content_filter';
-    case 'tool_use':
-      return 'tool_calls';
-    default:
-      return 'stop';
-  }
-}
-
-function textOf(content: string | readonly { text: string }[]): string {
-  return typeof content === 'string' ? content : content.map((part) => part.text).join('\n');
-}
-
-/** The answer a client gets for a Bedrock failure; unknown failures stay errors (500). */
-export function toHttpError(err: unknown, modelId: string, deadlinePassed: boolean): unknown {
-  const name = (err as { name?: string } | null)?.name ?? '';
-  const message = (err as { message?: string } | null)?.message ?? '';
-  const region = process.env['AWS_REGION'] ?? 'this region';
-  if (/region is missing/i.test(message)) {
-    return new HttpError('model_unavailable', `No AWS region is set to call Bedrock for ${modelId}; set AWS_REGION (Lambda sets it for you).`);
-  }
-  if (deadlinePassed || ['ModelTimeoutException', 'TimeoutError', 'AbortError', 'RequestTimeout'].includes(name)) {
-    return new HttpError('upstream_timeout', `Bedrock did not answer in time for ${modelId}; retry, or ask for fewer tokens.`);
-  }
-  switch (name) {
-    case 'ThrottlingException':
-    case 'ServiceQuotaExceededException':
-    case 'TooManyRequestsException':
-      return new HttpError('rate_limited', `Bedrock is throttling requests to ${modelId}; retry after the Retry-After delay.`, {
-        'retry-after': retryAfter(err),
-      });
-    case 'AccessDeniedException':
-    case 'ResourceNotFoundException':
-      // Bedrock's own text names the account and the role; it goes to the log, not to the client.
-      return new HttpError(
-        'model_unavailable',
-        `Bedrock refused ${modelId} in ${region}: the model is not enabled for this account or the id is wrong. The operators can see why in the function's log (request id).`,
-        {},
-        `${name}: ${message}`,
-      );
-    case 'CredentialsProviderError':
-      return new HttpError(
-        'model_unavailable',
-        `No AWS credentials are available to call Bedrock for ${modelId}. Set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_REGION) to use this model locally.`,
-      );
-    case 'ValidationException':
-      return new HttpError('invalid_request', `Bedrock rejected the request for ${modelId}: ${message}`);
-    case 'ModelNotReadyException':
-    case 'ServiceUnavailableException':
-      return new HttpError('service_unavailable', `${modelId} is not ready on Bedrock; retry after the Retry-After delay.`, {
-        'retry-after': retryAfter(err),
-      });
-    case 'ModelErrorException':
-    case 'InternalServerException':
-    case 'ModelStreamErrorException':
-      return new HttpError('upstream_error', `Bedrock failed to run ${modelId}; retry later.`, {}, `${name}: ${message}`);
-    default:
-      break;
-  }
-  // Bedrock could not be reached (DNS, refused or reset connections), or it answered a 5xx this
-  // code does not know by name: the upstream failed, not the host (502, retryable).
-  const code = (err as { code?: unknown } | null)?.code;
-  const fault = err as { $fault?: unknown; $metadata?: { httpStatusCode?: number } } | null;
-  if (typeof code === 'string' && NETWORK_ERROR_CODES.includes(code)) {
-    return new HttpError('upstream_error', `Bedrock could not be reached for ${modelId}; retry later.`, {}, `${code}: ${message}`);
-  }
-  if (fault?.$fault === 'server' || (fault?.$metadata?.httpStatusCode ?? 0) >= 500) {
-    return new HttpError('upstream_error', `Bedrock failed to run ${modelId}; retry later.`, {}, `${name}: ${message}`);
-  }
-  return err;
-}
-
-/** Node's error codes for a connection that could not be made or was lost. */
-const NETWORK_ERROR_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED'];
-
-function retryAfter(err: unknown): string {
-  const header = (err as { $response?: { headers?: Record<string, string> } }).$response?.headers?.['retry-after'];
-  return header && /^\d+$/.test(header) ? header : '2';
 }

@@ -8,7 +8,7 @@ import { createEntitiesRuntime } from './entities';
 import { createKeywordsRuntime } from './keywords';
 import { createSentimentRuntime } from './sentiment';
 
-export type { Invocation, InvokeContext, ModelRuntime, TokenUsage } from './runtime';
+export type { Invocation, InvokeContext, ModelRuntime, StreamedInvocation, StreamingRuntime, TokenUsage } from './runtime';
 
 export type { ModelFactories, ModelFactory } from './factory';
 
