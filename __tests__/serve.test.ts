@@ -1,36 +1,47 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import type { AddressInfo } from 'net';
 import * as os from 'os';
 import { PROJECT_ROOT } from '../core/project';
+import { createBedrockStub } from '../tooling/bedrock-stub';
 import { entryArgs } from './support/run';
 
+/** Starts `npm run serve` (dev) with the given extra environment; resolves to its base URL. */
+async function startServe(env: Record<string, string> = {}): Promise<{ server: ChildProcess; base: string; logs: () => string }> {
+  const server = spawn(process.execPath, entryArgs('scripts/serve.ts'), {
+    cwd: PROJECT_ROOT,
+    // As on a laptop without AWS credentials: nothing in the environment, no shared config.
+    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: '0', GATEWAY_ENV: 'dev', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  server.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let timer: NodeJS.Timeout | undefined;
+  const base = await new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', () => {
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+    timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 20_000);
+  }).finally(() => clearTimeout(timer));
+  return { server, base, logs: () => out };
+}
+
+async function stopServe(server: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  return exited;
+}
 
 describe('npm run serve (the dev models on localhost)', () => {
   let server: ChildProcess;
   let base: string;
 
   beforeAll(async () => {
-    server = spawn(process.execPath, entryArgs('scripts/serve.ts'), {
-      cwd: PROJECT_ROOT,
-      // As on a laptop without AWS credentials: nothing in the environment, no shared config.
-      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: '0', GATEWAY_ENV: 'dev' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let timer: NodeJS.Timeout | undefined;
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-      timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 20_000);
-    }).finally(() => clearTimeout(timer));
+    ({ server, base } = await startServe());
   }, 30_000);
   afterAll(async () => {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stopServe(server)).toBe(0);
   });
 
   const post = (model: string, body: unknown) =>
@@ -86,5 +97,60 @@ describe('npm run serve (the dev models on localhost)', () => {
     const response = await post('nope', {});
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('/v1/sentiment');
+  });
+});
+
+describe('npm run serve streams a Bedrock model, against the stub Bedrock (npm run stub:bedrock)', () => {
+  const TOKEN_MS = 60;
+  const stub = createBedrockStub({ reply: 'one two three four five six', firstTokenMs: 50, tokenMs: TOKEN_MS, throttle: ['amazon.nova-micro-v1:0'] });
+  let serve: Awaited<ReturnType<typeof startServe>>;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => stub.server.listen(0, '127.0.0.1', resolve));
+    const { port } = stub.server.address() as AddressInfo;
+    serve = await startServe({ AWS_ENDPOINT_URL_BEDROCK_RUNTIME: `http://127.0.0.1:${port}`, AWS_ACCESS_KEY_ID: 'stub', AWS_SECRET_ACCESS_KEY: 'stub' });
+  }, 30_000);
+  afterAll(async () => {
+    expect(await stopServe(serve.server)).toBe(0);
+    await new Promise((resolve) => stub.server.close(resolve));
+  });
+
+  test('chunks arrive as the model produces them, from the fallback when the primary is throttled', async () => {
+    const started = performance.now();
+    const response = await fetch(`${serve.base}/v1/assistant`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    // dev's chain: Nova Micro (throttled by the stub), then Nova Lite.
+    expect(response.headers.get('x-model-id')).toBe('amazon.nova-lite-v1:0');
+
+    const reads: { at: number; text: string }[] = [];
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) reads.push({ at: performance.now() - started, text: decoder.decode(chunk, { stream: true }) });
+    const body = reads.map((r) => r.text).join('');
+    const events = body.split('\n\n').filter(Boolean);
+    expect(events.at(-1)).toBe('data: [DONE]');
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e.slice('data: '.length)) as { model: string; choices: { delta: { content?: string } }[]; usage: unknown });
+    expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe('one two three four five six');
+    expect(chunks.every((c) => c.model === 'amazon.nova-lite-v1:0')).toBe(true);
+    expect(chunks.at(-1)!.usage).toMatchObject({ completion_tokens: 6 });
+    // Streamed, not buffered: the words came in separate reads, spread over the stub's pace.
+    const wordReads = reads.filter((r) => r.text.includes('"content":"') && !r.text.includes('"content":""'));
+    expect(wordReads.length).toBeGreaterThanOrEqual(4);
+    expect(wordReads.at(-1)!.at - wordReads[0]!.at).toBeGreaterThanOrEqual(4 * TOKEN_MS);
+    expect(stub.calls.map((c) => `${c.modelId} ${c.outcome}`)).toEqual(['amazon.nova-micro-v1:0 throttled', 'amazon.nova-lite-v1:0 answered']);
+  }, 20_000);
+
+  test('"stream": false on the same model answers one chat.completion', async () => {
+    const response = await fetch(`${serve.base}/v1/assistant`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }] }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ object: 'chat.completion', model: 'amazon.nova-lite-v1:0', choices: [{ message: { content: 'one two three four five six' } }] });
   });
 });

@@ -156,21 +156,34 @@ export function foundationModelArn(region: string, foundationModelId: string): s
   return `arn:aws:bedrock:${region}::foundation-model/${foundationModelId}`;
 }
 
+/** How {@link bedrockInvokeStatements} scopes its statements. */
+export interface InvokeGrantOptions {
+  /** The account id; needed for inference profiles only. */
+  readonly accountId?: string;
+  /** Whether the function streams (ConverseStream needs `bedrock:InvokeModelWithResponseStream`). @default false */
+  readonly streaming?: boolean;
+  /** The model's place in its fallback chain (0: the primary), which names its statements. @default 0 */
+  readonly chainIndex?: number;
+}
+
 /**
- * IAM statements allowing `bedrock:InvokeModel` (which Converse uses) on exactly the resolved model:
- * the foundation model in the function's region; or the inference profile in that region plus its
- * foundation model in the source region and in each destination region, only through that profile
- * (inference-profiles-prereq.html, geographic-cross-region-inference.html "IAM policy requirements").
- * A global profile's destinations are any commercial region, written as the region-less
- * foundation-model ARN (global-cross-region-inference.html "IAM policy requirements"). A profile
- * missing from the availability table gets every region (`*`), still only through the profile.
- * `accountId` is needed for profiles only.
+ * IAM statements allowing `bedrock:InvokeModel` (which Converse uses), and for a streaming function
+ * `bedrock:InvokeModelWithResponseStream` (which ConverseStream uses), on exactly the resolved
+ * model: the foundation model in the function's region; or the inference profile in that region
+ * plus its foundation model in the source region and in each destination region, only through that
+ * profile (inference-profiles-prereq.html, geographic-cross-region-inference.html "IAM policy
+ * requirements"). A global profile's destinations are any commercial region, written as the
+ * region-less foundation-model ARN (global-cross-region-inference.html "IAM policy requirements").
+ * A profile missing from the availability table gets every region (`*`), still only through the
+ * profile. Fallback models (chainIndex > 0) get statements of their own, named `...Fallback<n>`.
+ * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html
  */
-export function bedrockInvokeStatements(model: ResolvedBedrockModel, accountId?: string): PolicyStatement[] {
+export function bedrockInvokeStatements(model: ResolvedBedrockModel, options: InvokeGrantOptions = {}): PolicyStatement[] {
+  const { accountId, streaming = false, chainIndex = 0 } = options;
+  const actions = streaming ? ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] : ['bedrock:InvokeModel'];
+  const suffix = chainIndex === 0 ? '' : `Fallback${chainIndex}`;
   if (!model.profile) {
-    return [
-      { Sid: 'InvokeConfiguredModel', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: foundationModelArn(model.region, model.foundationModelId) },
-    ];
+    return [{ Sid: `InvokeConfiguredModel${suffix}`, Effect: 'Allow', Action: actions, Resource: foundationModelArn(model.region, model.foundationModelId) }];
   }
   if (accountId === undefined) throw contradictoryProps('bedrockInvokeStatements', `an account id is needed to scope inference profile ${model.profile.id}`);
   const profileArn = inferenceProfileArn(model.region, accountId, model.profile.id);
@@ -178,11 +191,11 @@ export function bedrockInvokeStatements(model: ResolvedBedrockModel, accountId?:
   const regions =
     destinations === undefined ? ['*'] : destinations === ANY_COMMERCIAL_REGION ? [model.region, ''] : [...new Set([model.region, ...destinations])];
   return [
-    { Sid: 'InvokeConfiguredProfile', Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: profileArn },
+    { Sid: `InvokeConfiguredProfile${suffix}`, Effect: 'Allow', Action: actions, Resource: profileArn },
     {
-      Sid: 'InvokeProfileModelOnlyThroughProfile',
+      Sid: `InvokeProfileModelOnlyThroughProfile${suffix}`,
       Effect: 'Allow',
-      Action: ['bedrock:InvokeModel'],
+      Action: actions,
       Resource: regions.map((r) => foundationModelArn(r, model.foundationModelId)),
       Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
     },

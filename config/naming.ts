@@ -42,6 +42,11 @@ export class Naming {
     return `${this.prefix}-models`;
   }
 
+  /** The Kong service of a streaming hosted model (same upstream, its own read timeout). */
+  kongStreamService(model: string): string {
+    return `${this.prefix}-stream-${model}`;
+  }
+
   /** The Kong service of an external LLM model. */
   kongLlmService(model: string): string {
     return `${this.prefix}-llm-${model}`;

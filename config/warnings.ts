@@ -4,6 +4,8 @@
  */
 import { parseBedrockModelId } from '../aws/bedrock';
 import { BEDROCK_AVAILABILITY_READ_ON, BEDROCK_MODELS } from '../aws/bedrock-availability';
+import { chainMemberPath, modelChain } from '../contract/chat';
+import { formatPath } from '../contract/paths';
 import type { GatewayConfig } from './schema';
 import { todayUtc } from './validate';
 
@@ -19,23 +21,25 @@ export function configWarnings(config: GatewayConfig, today: string = todayUtc()
   const warnings: ConfigWarning[] = [];
   config.models.forEach((model, i) => {
     if (model.kind !== 'bedrock-chat') return;
-    const path = `models[${i}].settings.modelId`;
-    const { foundationModelId, inferenceProfileId } = parseBedrockModelId(model.settings.modelId);
-    const entry = BEDROCK_MODELS[foundationModelId];
-    if (!entry) {
-      warnings.push({
-        path,
-        message: `${foundationModelId} is not in the Bedrock availability table (read ${BEDROCK_AVAILABILITY_READ_ON}, aws/bedrock-availability.ts): it is invoked as configured in ${config.regions.join(', ')}${inferenceProfileId ? ", with its foundation model allowed in every region through the profile" : ''}. Check that Bedrock offers it there, then add it to the table.`,
-      });
-      return;
-    }
-    const eol = entry.endOfLife;
-    if (eol && eol.legacyFrom <= today && today < eol.date) {
-      const regions = eol.regions === 'all' ? config.regions : config.regions.filter((r) => (eol.regions as readonly string[]).includes(r));
-      if (regions.length > 0) {
-        warnings.push({ path, message: `${foundationModelId} is a legacy model since ${eol.legacyFrom}: Bedrock ends it on ${eol.date} in ${regions.join(', ')}. Move to a current model before then.` });
+    modelChain(model.settings).forEach((modelId, member) => {
+      const path = formatPath(['models', i, 'settings', ...chainMemberPath(member)]);
+      const { foundationModelId, inferenceProfileId } = parseBedrockModelId(modelId);
+      const entry = BEDROCK_MODELS[foundationModelId];
+      if (!entry) {
+        warnings.push({
+          path,
+          message: `${foundationModelId} is not in the Bedrock availability table (read ${BEDROCK_AVAILABILITY_READ_ON}, aws/bedrock-availability.ts): it is invoked as configured in ${config.regions.join(', ')}${inferenceProfileId ? ", with its foundation model allowed in every region through the profile" : ''}. Check that Bedrock offers it there, then add it to the table.`,
+        });
+        return;
       }
-    }
+      const eol = entry.endOfLife;
+      if (eol && eol.legacyFrom <= today && today < eol.date) {
+        const regions = eol.regions === 'all' ? config.regions : config.regions.filter((r) => (eol.regions as readonly string[]).includes(r));
+        if (regions.length > 0) {
+          warnings.push({ path, message: `${foundationModelId} is a legacy model since ${eol.legacyFrom}: Bedrock ends it on ${eol.date} in ${regions.join(', ')}. Move to a current model before then.` });
+        }
+      }
+    });
   });
   const { deployment, rateLimiting } = config.kong;
   if (rateLimiting.policy === 'local' && deployment.nodes > 1) {

@@ -3,11 +3,11 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
-import { MODEL_HOST_CONFIG_ENV, type ModelHostConfig } from '../contract/model-host';
+import { MODEL_HOST_CONFIG_ENV, type HostConfigOf, type ModelHostConfig } from '../contract/model-host';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../aws/facts';
 import { bedrockInvokeStatements, type ResolvedBedrockModel } from '../aws/bedrock';
 import { contradictoryProps } from '../core/errors';
-import { MODEL_HOST_HANDLER } from './model-host-bundle';
+import { MODEL_HOST_HANDLER, MODEL_HOST_STREAM_HANDLER } from './model-host-bundle';
 import { policyDocument, serviceTrustPolicy } from '../aws/iam-policy';
 import type { ModelHostCode } from './model-host-code';
 import { functionLogGroupName } from '../aws/facts';
@@ -41,11 +41,12 @@ export interface ModelFunctionProps {
   /** The account id, a reference; needed for Bedrock inference profiles only. @default none */
   readonly accountId?: string;
   /**
-   * For a `bedrock-chat` model (required there, refused otherwise): the id it invokes in this
-   * region and where Bedrock may process its requests (`resolveBedrockModel`). It replaces
-   * `settings.modelId` in the host's configuration and scopes the role's Bedrock permissions.
+   * For a `bedrock-chat` model (required there, refused otherwise): its chain as invoked in this
+   * region, primary first, then each fallback (`resolveBedrockModel`): the ids replace
+   * `settings.modelId` and `settings.fallbacks.modelIds` in the host's configuration and scope the
+   * role's Bedrock permissions. An id the chain already holds here is tried once.
    */
-  readonly bedrockModel?: ResolvedBedrockModel;
+  readonly bedrockModels?: readonly ResolvedBedrockModel[];
 }
 
 /**
@@ -67,6 +68,12 @@ export class ModelFunction extends Construct {
   readonly rolePolicy: IamRolePolicy;
   /** The function. */
   readonly function: LambdaFunction;
+  /** Whether the function streams its answers (Lambda response streaming; `settings.streaming`). */
+  readonly streams: boolean;
+  /** The function's timeout, in seconds. */
+  readonly timeoutSeconds: number;
+  /** The function's region. */
+  readonly region: AwsRegion;
 
   constructor(scope: Construct, id: string, props: ModelFunctionProps) {
     super(scope, id);
@@ -75,15 +82,19 @@ export class ModelFunction extends Construct {
     if (props.code.kind !== model.kind) {
       throw contradictoryProps('ModelFunction', `model ${model.name} is ${model.kind}, but its code serves ${props.code.kind}`);
     }
-    const { bedrockModel } = props;
-    if ((model.kind === 'bedrock-chat') !== (bedrockModel !== undefined)) {
-      throw contradictoryProps('ModelFunction', `bedrockModel is for bedrock-chat models only, and required there (model ${model.name} is ${model.kind})`);
+    const chain = [...new Map((props.bedrockModels ?? []).map((m) => [m.invokeId, m])).values()];
+    if ((model.kind === 'bedrock-chat') !== (chain.length > 0)) {
+      throw contradictoryProps('ModelFunction', `bedrockModels is for bedrock-chat models only, and required there (model ${model.name} is ${model.kind})`);
     }
-    if (bedrockModel && bedrockModel.region !== props.region) {
-      throw contradictoryProps('ModelFunction', `bedrockModel was resolved for ${bedrockModel.region}, but the function runs in ${props.region}`);
+    const elsewhere = chain.find((m) => m.region !== props.region);
+    if (elsewhere) {
+      throw contradictoryProps('ModelFunction', `bedrockModels holds ${elsewhere.invokeId} resolved for ${elsewhere.region}, but the function runs in ${props.region}`);
     }
-    const hostConfig: ModelHostConfig =
-      model.kind === 'bedrock-chat' && bedrockModel ? { ...model, settings: { ...model.settings, modelId: bedrockModel.invokeId } } : model;
+    const streaming = model.kind === 'bedrock-chat' && model.streaming !== undefined;
+    this.streams = streaming;
+    this.timeoutSeconds = props.sizing.timeoutSeconds;
+    this.region = props.region;
+    const hostConfig: ModelHostConfig = model.kind === 'bedrock-chat' ? withChain(model, chain.map((m) => m.invokeId)) : model;
 
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: functionLogGroupName(props.functionName),
@@ -112,7 +123,7 @@ export class ModelFunction extends Construct {
           Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           Resource: '*',
         },
-        ...(bedrockModel ? bedrockInvokeStatements(bedrockModel, props.accountId) : []),
+        ...chain.flatMap((m, chainIndex) => bedrockInvokeStatements(m, { accountId: props.accountId, streaming, chainIndex })),
       ]),
     });
 
@@ -122,7 +133,8 @@ export class ModelFunction extends Construct {
       role: this.role.arn,
       runtime: LAMBDA_RUNTIME,
       architectures: [LAMBDA_ARCHITECTURE],
-      handler: MODEL_HOST_HANDLER,
+      // A streaming model's handler is wrapped with awslambda.streamifyResponse (lambda/entry.ts).
+      handler: streaming ? MODEL_HOST_STREAM_HANDLER : MODEL_HOST_HANDLER,
       filename: props.code.filename,
       sourceCodeHash: props.code.sourceCodeHash,
       memorySize: props.sizing.memoryMb,
@@ -144,4 +156,14 @@ export class ModelFunction extends Construct {
   get invokeArn(): string {
     return this.function.invokeArn;
   }
+}
+
+/** A chat model's host configuration with its chain as invoked in the function's region. */
+function withChain(model: HostConfigOf<'bedrock-chat'>, invokeIds: readonly string[]): HostConfigOf<'bedrock-chat'> {
+  const [modelId, ...fallbackIds] = invokeIds;
+  const { fallbacks, ...settings } = model.settings;
+  return {
+    ...model,
+    settings: { ...settings, modelId: modelId!, ...(fallbacks && fallbackIds.length ? { fallbacks: { ...fallbacks, modelIds: fallbackIds } } : {}) },
+  };
 }

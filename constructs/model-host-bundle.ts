@@ -28,6 +28,9 @@ import { BUILD_DIR, PROJECT_ROOT } from '../core/project';
 /** The handler setting of every model function: `index.js`, export `handler`. */
 export const MODEL_HOST_HANDLER = 'index.handler';
 
+/** The handler setting of a streaming model function: export `streamHandler` (lambda/entry.ts). */
+export const MODEL_HOST_STREAM_HANDLER = 'index.streamHandler';
+
 /** The entry file of every package (the data files it requires sit beside it). */
 const PACKAGE_ENTRY_FILE = 'index.js';
 

@@ -10,6 +10,7 @@ import type { ApiDeploymentRegistry } from './api-stage';
 import type { ModelFunction } from './model-function';
 import { API_GATEWAY_LIMITS } from '../contract/limits';
 import { modelPath } from '../contract/paths';
+import { RESPONSE_TRANSFER_MODE, streamIntegrationTimeoutMs, streamingInvokeUri } from '../aws/api-gateway-streaming';
 
 /** Properties of a {@link ModelRoute}. */
 export interface ModelRouteProps {
@@ -27,7 +28,8 @@ export interface ModelRouteProps {
 
 /**
  * `POST /v1/<model>`: a resource, a POST method that requires an API key, an AWS_PROXY integration
- * to the model's function, and the permission for exactly this API, stage, method and path to
+ * to the model's function (buffered, or for a streaming function a STREAM integration through
+ * Lambda's response-streaming invocations), and the permission for exactly this API, stage, method and path to
  * invoke it (checkov CKV_AWS_364; without `source_arn` any API in any account could).
  */
 export class ModelRoute extends Construct {
@@ -63,16 +65,26 @@ export class ModelRoute extends Construct {
       apiKeyRequired: true,
     });
 
+    const fn = props.modelFunction;
     this.integration = new ApiGatewayIntegration(this, 'integration', {
       restApiId: props.restApi.id,
       resourceId: this.resource.id,
       httpMethod: this.method.httpMethod,
       type: 'AWS_PROXY',
       integrationHttpMethod: 'POST',
-      uri: props.modelFunction.invokeArn,
-      timeoutMilliseconds: API_GATEWAY_LIMITS.maxIntegrationTimeoutSeconds * 1000,
+      ...(fn.streams
+        ? {
+            // A streamed answer flows through as Lambda produces it, for up to the function's
+            // timeout; the function keeps the stream from going idle (lambda/sse.ts).
+            responseTransferMode: RESPONSE_TRANSFER_MODE.stream,
+            uri: streamingInvokeUri(fn.region, fn.function.arn),
+            timeoutMilliseconds: streamIntegrationTimeoutMs(fn.timeoutSeconds),
+          }
+        : { uri: fn.invokeArn, timeoutMilliseconds: API_GATEWAY_LIMITS.maxIntegrationTimeoutSeconds * 1000 }),
     });
 
+    // Streamed or not, API Gateway needs lambda:InvokeFunction: InvokeWithResponseStream "requires
+    // permission for the lambda:InvokeFunction action" (Lambda API reference, API_InvokeWithResponseStream).
     this.permission = new LambdaPermission(this, 'permission', {
       statementId: 'AllowApiGatewayInvoke',
       action: 'lambda:InvokeFunction',

@@ -72,10 +72,10 @@ export const bedrockChatSettingsSchema = z
     path: ['defaultMaxTokens'],
   })
   .superRefine((s, ctx) => {
-    const chain = [s.modelId, ...(s.fallbacks?.modelIds ?? [])];
+    const chain = modelChain(s);
     chain.forEach((id, i) => {
       if (i > 0 && chain.indexOf(id) < i) {
-        ctx.addIssue({ code: 'custom', path: ['fallbacks', 'modelIds', i - 1], message: `repeats ${id}, already earlier in the chain; list each model once` });
+        ctx.addIssue({ code: 'custom', path: ['fallbacks', 'modelIds', i - 1], message: `a model not already earlier in the chain (${id} is); list each model once` });
       }
     });
   })
@@ -108,3 +108,13 @@ export type ChatStreaming = z.output<typeof chatStreamingSchema>;
 
 /** The response header naming the model that answered (the chain's first one that succeeded). */
 export const ANSWERING_MODEL_HEADER = 'x-model-id';
+
+/** The models a chat model's requests may run on, in the order they are tried: modelId, then its fallbacks. */
+export function modelChain(settings: { readonly modelId: string; readonly fallbacks?: { readonly modelIds: readonly string[] } }): string[] {
+  return [settings.modelId, ...(settings.fallbacks?.modelIds ?? [])];
+}
+
+/** Where a chain member sits in a model's configuration, under `settings`. */
+export function chainMemberPath(index: number): (string | number)[] {
+  return index === 0 ? ['modelId'] : ['fallbacks', 'modelIds', index - 1];
+}

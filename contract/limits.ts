@@ -30,15 +30,20 @@ export const API_GATEWAY_LIMITS = {
   /** Resources per REST API (each model takes one, plus /v1 and /health). */
   maxResourcesPerApi: 300,
   /**
-   * A streamed response is cut when no byte has passed for this long: 30 s on edge-optimized
-   * endpoints, 5 minutes on regional ones. Nothing is sent before the first byte, so the wait for it
-   * counts too.
+   * A streamed response is cut when no byte has passed for this long: "For Regional or private
+   * endpoints, the timeout is 5 minutes. For edge-optimized endpoints, the timeout is 30 seconds."
+   * AWS does not say whether the wait for the first byte counts; nothing reaches the client before
+   * it, so the project assumes it does and keeps that wait under the limit too.
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
    */
   streamIdleTimeoutSeconds: { EDGE: 30, REGIONAL: 300 },
   /**
-   * The longest integration timeout of a streamed integration that the pinned AWS provider accepts
-   * (hashicorp/aws 6.25.0 validates up to 300 000 ms for STREAM; API Gateway allows 15 minutes).
+   * The longest integration timeout of a streamed integration that the pinned AWS provider accepts.
+   * API Gateway allows 15 minutes ("you can configure the integration timeout up to 15 minutes",
+   * response-streaming-http.html), but hashicorp/aws 6.25.0, which @cdktf/provider-aws 21.22.1 is
+   * generated from, validates 50-300000 ms whatever the transfer mode (hashicorp/terraform-provider-aws
+   * issue 45472: "expected timeout_milliseconds to be in the range (50 - 300000), got 900000"); 6.26.0
+   * allows 900000 for STREAM (CHANGELOG 6.26.0, PR 45482), and no prebuilt cdktf bindings exist for it.
    */
   maxStreamIntegrationTimeoutSeconds: 300,
 } as const;

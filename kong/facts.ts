@@ -6,6 +6,7 @@
  */
 import { API_KEY_HEADER, KONG_CORRELATION_HEADER } from '../contract/model-host';
 import { modelPath } from '../contract/paths';
+import { STREAM_KEEPALIVE_SECONDS } from '../contract/chat';
 import { MANAGED_BY } from '../core/project';
 
 /** The plugins the project configures. */
@@ -143,3 +144,16 @@ export type LlmProviderName = keyof typeof LLM_PROVIDERS;
 /** The LLM providers, in a stable order (the configuration's \`provider\` values). */
 export const LLM_PROVIDER_NAMES = Object.keys(LLM_PROVIDERS) as [LlmProviderName, ...LlmProviderName[]];
 
+
+/** Time added to a streaming model's longest quiet spell for Kong's read timeout: the network's share. */
+const STREAM_READ_MARGIN_MS = 5000;
+
+/**
+ * Kong's read timeout for a streaming model's service. Kong's read timeout bounds the wait between
+ * two reads from the upstream, not the whole answer (nginx `proxy_read_timeout`, which Kong sets
+ * per request from the service), so it must outlast the longest quiet spell of the stream: the
+ * wait for the first byte (the host answers by then) or the keep-alive cadence after it.
+ */
+export function streamReadTimeoutMs(firstTokenTimeoutSeconds: number): number {
+  return Math.max(firstTokenTimeoutSeconds, STREAM_KEEPALIVE_SECONDS) * 1000 + STREAM_READ_MARGIN_MS;
+}

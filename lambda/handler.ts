@@ -129,8 +129,9 @@ function requestServer(config: ModelHostConfig, options: HandlerOptions) {
       if (!(err instanceof HttpError)) failure = describe(err);
       else if (err.status >= 500) failure = err.detail ? `${err.message} (${err.detail})` : err.message;
       if (stream?.opened) {
-        // Past the first byte the status is sent: the failure becomes the stream's last event, in
-        // the shape OpenAI's clients raise as an error.
+        // Past the first byte the status is sent: the failure becomes the stream's last event, a
+        // `data:` event with an `error` key, which OpenAI's SDK raises as an APIError
+        // (openai/openai-node v7.5.0 src/core/streaming.ts:83-85; the API documents no mid-stream error).
         stream.data(errorBody(error.code, error.message, requestId));
         annotations['streamError'] = error.code;
         failure ??= error.message;

@@ -26,7 +26,9 @@ export interface HttpResponseStreamFactory {
 
 /**
  * A sink over Lambda's response stream. `HttpResponseStream.from` writes the JSON prelude (status,
- * headers) and the delimiter that API Gateway reads before the body.
+ * headers) and the 8 NUL bytes API Gateway reads before the body (aws-lambda-nodejs-runtime-interface-client
+ * v3.3.0 src/HttpResponseStream.js:20-27; "Only headers, multiValueHeaders, cookies and the
+ * statusCode keys are supported", response-transfer-mode-lambda.html).
  * @see https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html
  */
 export function lambdaResponseSink(stream: LambdaResponseStream, http: HttpResponseStreamFactory): ResponseSink {

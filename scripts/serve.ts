@@ -5,19 +5,22 @@
  *   curl -X POST localhost:8080/v1/sentiment -H 'content-type: application/json' -d '{"inputs":"great"}'
  *
  * Offline models answer offline. Bedrock models call Bedrock with your AWS credentials, and answer
- * 502 with what to set when there are none. PORT picks the port (default 8080; 0 for any free one);
+ * 502 with what to set when there are none; a streaming model streams, as through API Gateway
+ * (`npm run stub:bedrock` stands in for Bedrock without an account). Each request gets its model's
+ * function timeout as its deadline. PORT picks the port (default 8080; 0 for any free one);
  * GATEWAY_ENV / GATEWAY_CONFIG pick the configuration, as for synth.
  */
 import { randomUUID } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { errorBody } from '../contract/errors';
-import { createHandler, powertoolsLog, type LogFn, type ModelHostHandler } from '../lambda/handler';
+import { createHandler, createStreamingHandler, powertoolsLog, type LogFn, type ModelHostContext, type ModelHostEvent } from '../lambda/handler';
+import type { ResponseSink } from '../lambda/response-sink';
 import { ALL_MODEL_FACTORIES, factoryFor } from '../lambda/models';
 import { reportFailure, runCli } from '../app/cli';
 import { hostConfigOf } from '../config/host-config';
 import { loadConfig } from '../config/load';
-import { isHostedModel, type GatewayConfig } from '../config/schema';
+import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../config/schema';
 import { portUnavailable, usageError } from '../core/errors';
 import { HEALTH_PATH, modelPath } from '../contract/paths';
 
@@ -27,23 +30,63 @@ export const DEFAULT_PORT = 8080;
 /** API Gateway's own payload limit: larger bodies never reach a function. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/** How the local server answers one model's requests. */
+type LocalRoute = (event: ModelHostEvent, res: http.ServerResponse, context: ModelHostContext) => Promise<void>;
+
+/** A response sink over a Node HTTP response: status and headers at once, then each write as it comes. */
+function httpSink(res: http.ServerResponse): ResponseSink {
+  return {
+    start(status, headers) {
+      res.writeHead(status, headers);
+      res.flushHeaders();
+    },
+    write(text) {
+      res.write(text);
+    },
+    end() {
+      return new Promise((resolve) => res.end(resolve));
+    },
+  };
+}
+
+/**
+ * The local route of one model: the streaming handler for a model that streams (as Lambda response
+ * streaming runs it), the buffered handler otherwise.
+ */
+function localRoute(model: HostedModelConfig, log: LogFn): LocalRoute {
+  const host = hostConfigOf(model);
+  const runtime = factoryFor(host, ALL_MODEL_FACTORIES)!(host);
+  if (host.kind === 'bedrock-chat' && host.streaming) {
+    const handler = createStreamingHandler(host, { runtime, log });
+    return (event, res, context) => handler(event, httpSink(res), context);
+  }
+  const handler = createHandler(host, { runtime, log });
+  return async (event, res, context) => {
+    const result = await handler(event, context);
+    res.writeHead(result.statusCode, (result.headers ?? {}) as Record<string, string>);
+    res.end(result.body);
+  };
+}
+
 /** A local server answering like the regional APIs. */
-export function createModelServer(config: GatewayConfig, log: LogFn = powertoolsLog()): { server: http.Server; routes: Map<string, ModelHostHandler> } {
-  const routes = new Map<string, ModelHostHandler>();
+export function createModelServer(config: GatewayConfig, log: LogFn = powertoolsLog()): { server: http.Server; routes: Map<string, LocalRoute> } {
+  const routes = new Map<string, LocalRoute>();
+  const timeouts = new Map<string, number>();
   for (const model of config.models.filter(isHostedModel)) {
-    const host = hostConfigOf(model);
-    routes.set(modelPath(model.name), createHandler(host, { runtime: factoryFor(host, ALL_MODEL_FACTORIES)!(host), log }));
+    routes.set(modelPath(model.name), localRoute(model, log));
+    timeouts.set(modelPath(model.name), model.timeoutSeconds * 1000);
   }
 
-  const server = http.createServer((req, res) => {
+  // No Nagle delay: a streamed chunk leaves as soon as it is written.
+  const server = http.createServer({ noDelay: true }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     if (path === `/${HEALTH_PATH}` && req.method === 'GET') return send(200, { status: 'ok' });
-    const handler = routes.get(path);
-    if (!handler) {
+    const route = routes.get(path);
+    if (!route) {
       return send(404, errorBody('NOT_FOUND', `No model at ${path}. Models: ${[...routes.keys()].join(', ')}.`, randomUUID()));
     }
     const chunks: Buffer[] = [];
@@ -57,16 +100,23 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
         return send(413, errorBody('REQUEST_TOO_LARGE', 'API Gateway accepts bodies up to 10 MB.', randomUUID()));
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
-      handler({
-        httpMethod: req.method ?? 'GET',
-        headers,
-        // The bytes as sent (base64), so the host judges their encoding as it does any body.
-        body: chunks.length ? Buffer.concat(chunks).toString('base64') : null,
-        isBase64Encoded: chunks.length > 0,
-        requestContext: { requestId: randomUUID() },
-      })
-        .then((result) => send(result.statusCode, result.body, (result.headers ?? {}) as Record<string, string>))
-        .catch((err: unknown) => send(500, errorBody('internal_error', String(err), randomUUID())));
+      // The function's deadline, as Lambda would give it.
+      const deadline = Date.now() + timeouts.get(path)!;
+      route(
+        {
+          httpMethod: req.method ?? 'GET',
+          headers,
+          // The bytes as sent (base64), so the host judges their encoding as it does any body.
+          body: chunks.length ? Buffer.concat(chunks).toString('base64') : null,
+          isBase64Encoded: chunks.length > 0,
+          requestContext: { requestId: randomUUID() },
+        },
+        res,
+        { getRemainingTimeInMillis: () => deadline - Date.now() },
+      ).catch((err: unknown) => {
+        if (res.headersSent) res.destroy();
+        else send(500, errorBody('internal_error', String(err), randomUUID()));
+      });
     });
   });
   return { server, routes };

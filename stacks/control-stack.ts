@@ -9,7 +9,7 @@ import { isHostedModel, type GatewayConfig } from '../config/schema';
 import { KongConsumers } from '../constructs/kong/kong-consumers';
 import { KongModelRoutes, type ExternalModelRoute, type HostedModelRoute } from '../constructs/kong/kong-model-routes';
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
-import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath } from '../kong/facts';
+import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath, streamReadTimeoutMs } from '../kong/facts';
 import { sensitiveVariable, variableName } from '../terraform/variables';
 import { GatewayStack } from './gateway-stack';
 import type { GlobalStack } from './global-stack';
@@ -92,7 +92,12 @@ export class ControlStack extends GatewayStack {
         port: REGION_TARGET_PORT,
         upstreamApiKey: props.global.readFrom(this).upstreamApiKeyValue,
       },
-      hostedModels: config.models.filter(isHostedModel).map(route),
+      hostedModels: config.models.filter(isHostedModel).map((model) => ({
+        ...route(model),
+        ...(model.kind === 'bedrock-chat' && model.streaming
+          ? { streaming: { serviceName: naming.kongStreamService(model.name), readTimeoutMs: streamReadTimeoutMs(model.streaming.firstTokenTimeoutSeconds) } }
+          : {}),
+      })),
       externalModels: config.models.flatMap((model): ExternalModelRoute[] =>
         isHostedModel(model)
           ? []

@@ -13,6 +13,7 @@ import type { AwsRegion } from '../aws/facts';
 import { modelHostPackages, type ModelHostPackage } from '../constructs/model-host-bundle';
 import { resolveBedrockModel, type ResolvedBedrockModel } from '../aws/bedrock';
 import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../config/schema';
+import { modelChain } from '../contract/chat';
 import { contradictoryProps } from '../core/errors';
 import { hostConfigOf } from '../config/host-config';
 import { regionalHostname, type Naming } from '../config/naming';
@@ -74,9 +75,9 @@ export class RegionStack extends GatewayStack {
       return code;
     };
     // Each Bedrock model as it is invoked here: in-Region or through the profile serving this region.
-    const bedrockModels = new Map(hosted.map((m) => [m.name, bedrockModelIn(region, m)]));
+    const bedrockModels = new Map(hosted.map((m) => [m.name, bedrockChainIn(region, m)]));
     // The account id scopes Bedrock inference-profile permissions; looked up only when needed.
-    const accountId = [...bedrockModels.values()].some((m) => m?.profile)
+    const accountId = [...bedrockModels.values()].some((chain) => chain.some((m) => m.profile))
       ? new DataAwsCallerIdentity(this, 'account').accountId
       : undefined;
     this.modelFunctions = hosted.map(
@@ -90,7 +91,7 @@ export class RegionStack extends GatewayStack {
           logRetentionDays: config.logRetentionDays,
           region,
           accountId,
-          bedrockModel: bedrockModels.get(model.name),
+          bedrockModels: bedrockModels.get(model.name),
         }),
     );
 
@@ -159,12 +160,14 @@ export class RegionStack extends GatewayStack {
 }
 
 /**
- * The Bedrock model a `bedrock-chat` model invokes in a region; undefined for other kinds.
- * Validation (rule bedrockModelsAvailable) has refused every configuration this cannot resolve.
+ * The Bedrock models a `bedrock-chat` model's chain invokes in a region, primary first; none for
+ * other kinds. Validation (check bedrockModelsAvailable) has refused every chain this cannot resolve.
  */
-function bedrockModelIn(region: AwsRegion, model: HostedModelConfig): ResolvedBedrockModel | undefined {
-  if (model.kind !== 'bedrock-chat') return undefined;
-  const resolution = resolveBedrockModel(model.settings.modelId, region, model.crossRegionInference);
-  if ('problem' in resolution) throw contradictoryProps('RegionStack', `model ${model.name} in ${region}: ${resolution.problem}`);
-  return resolution.model;
+function bedrockChainIn(region: AwsRegion, model: HostedModelConfig): ResolvedBedrockModel[] {
+  if (model.kind !== 'bedrock-chat') return [];
+  return modelChain(model.settings).map((modelId) => {
+    const resolution = resolveBedrockModel(modelId, region, model.crossRegionInference);
+    if ('problem' in resolution) throw contradictoryProps('RegionStack', `model ${model.name} in ${region}: ${resolution.problem}`);
+    return resolution.model;
+  });
 }

@@ -1,3 +1,4 @@
+import { modelChain } from '../../contract/chat';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
@@ -104,7 +105,7 @@ describe('ModelFunction for a Bedrock chat model', () => {
         logRetentionDays: 14,
         region,
         accountId: ACCOUNT,
-        bedrockModel: resolution.model,
+        bedrockModels: [resolution.model],
       });
     });
     const policy = JSON.parse(onlyResource(json, 'aws_iam_role_policy')['policy'] as string) as { Statement: Record<string, unknown>[] };
@@ -163,6 +164,53 @@ describe('ModelFunction for a Bedrock chat model', () => {
     expect(bedrock[1]).toEqual(throughProfile('eu.example.unlisted-model-v1:0', ['arn:aws:bedrock:*::foundation-model/example.unlisted-model-v1:0']));
   });
 
+  test('a streaming chat model with a fallback chain: the stream handler, and exactly the chain as this region invokes it, streaming included', () => {
+    const model = testConfig({
+      models: [
+        modelDocument({
+          name: 'chat',
+          kind: 'bedrock-chat',
+          timeoutSeconds: 120,
+          streaming: {},
+          settings: { modelId: 'amazon.nova-micro-v1:0', fallbacks: { modelIds: ['amazon.nova-lite-v1:0', 'eu.amazon.nova-lite-v1:0'] } },
+        }),
+      ],
+    }).models.filter(isHostedModel)[0]!;
+    if (model.kind !== 'bedrock-chat') throw new Error('not a chat model');
+    const chain = modelChain(model.settings).map((id) => {
+      const resolution = resolveBedrockModel(id, 'eu-west-1', 'fallback');
+      if ('problem' in resolution) throw new Error(resolution.problem);
+      return resolution.model;
+    });
+    const json = synthConstructs((scope) => {
+      new ModelFunction(scope, 'model-chat', {
+        model: hostConfigOf(model),
+        sizing: model,
+        functionName: 'aigw-test-chat',
+        roleName: 'aigw-test-eu-west-1-chat',
+        code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
+        logRetentionDays: 14,
+        region: 'eu-west-1',
+        accountId: ACCOUNT,
+        bedrockModels: chain,
+      });
+    });
+    const fn = onlyResource(json, 'aws_lambda_function');
+    expect(fn).toMatchObject({ handler: 'index.streamHandler', timeout: 120 });
+    const host = modelHostConfigSchema.parse(JSON.parse((fn['environment'] as { variables: Record<string, string> }).variables[MODEL_HOST_CONFIG_ENV]!));
+    // Both lite ids resolve to eu.amazon.nova-lite-v1:0 in eu-west-1: tried once.
+    expect(host).toMatchObject({ settings: { modelId: 'eu.amazon.nova-micro-v1:0', fallbacks: { modelIds: ['eu.amazon.nova-lite-v1:0'] } }, streaming: { firstTokenTimeoutSeconds: 20 } });
+    const statements = (JSON.parse(onlyResource(json, 'aws_iam_role_policy')['policy'] as string) as { Statement: { Sid: string; Action: string[]; Resource: unknown }[] }).Statement.slice(2);
+    expect(statements.map((st) => st.Sid)).toEqual([
+      'InvokeConfiguredProfile',
+      'InvokeProfileModelOnlyThroughProfile',
+      'InvokeConfiguredProfileFallback1',
+      'InvokeProfileModelOnlyThroughProfileFallback1',
+    ]);
+    for (const st of statements) expect(st.Action).toEqual(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream']);
+    expect(statements[2]!.Resource).toBe(profileArn('eu.amazon.nova-lite-v1:0'));
+  });
+
   test('refuses a Bedrock model resolved for another region, and a chat model without one', () => {
     const model = testConfig({ models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' } })] })
       .models.filter(isHostedModel)[0]!;
@@ -177,11 +225,11 @@ describe('ModelFunction for a Bedrock chat model', () => {
           code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
           logRetentionDays: 1,
           region: 'eu-west-1',
-          bedrockModel,
+          bedrockModels: bedrockModel ? [bedrockModel] : undefined,
         });
       });
-    expect(make('model' in inUsEast1 ? inUsEast1.model : undefined)).toThrow('bedrockModel was resolved for us-east-1, but the function runs in eu-west-1');
-    expect(make(undefined)).toThrow('bedrockModel is for bedrock-chat models only, and required there');
+    expect(make('model' in inUsEast1 ? inUsEast1.model : undefined)).toThrow('bedrockModels holds amazon.nova-micro-v1:0 resolved for us-east-1, but the function runs in eu-west-1');
+    expect(make(undefined)).toThrow('bedrockModels is for bedrock-chat models only, and required there');
   });
 
   test('text models get no Bedrock permission at all', () => {

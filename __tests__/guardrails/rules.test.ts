@@ -215,6 +215,29 @@ const CASES: Record<string, { compliant?: Resources; nonCompliant: Resources; no
   },
 };
 
+describe('AIGW-LMBD-5: a function past 29 s only behind streamed integrations that wait as long', () => {
+  const streamed = (values: Record<string, unknown>) => ({
+    type: 'AWS_PROXY',
+    uri: 'arn:aws:apigateway:eu-west-1:lambda:path/2021-11-15/functions/${aws_lambda_function.f.arn}/response-streaming-invocations',
+    response_transfer_mode: 'STREAM',
+    timeout_milliseconds: 120_000,
+    ...values,
+  });
+  test.each([
+    ['a STREAM integration waiting as long', 'compliant', { i: streamed({}) }],
+    ['a buffered integration', 'non-compliant', { i: streamed({ response_transfer_mode: 'BUFFERED', uri: '${aws_lambda_function.f.invoke_arn}' }) }],
+    ['a STREAM integration that gives up sooner', 'non-compliant', { i: streamed({ timeout_milliseconds: 60_000 }) }],
+    ['one streamed and one buffered integration', 'non-compliant', { i: streamed({}), j: streamed({ response_transfer_mode: undefined }) }],
+    ['no integration at all', 'non-compliant', {}],
+  ])('120 s with %s: %s', (_case, expected, integrations) => {
+    expect(outcome('AIGW-LMBD-5', { aws_lambda_function: { f: fn({ timeout: 120 }) }, aws_api_gateway_integration: integrations })).toBe(expected);
+  });
+
+  test('more than the 300 s the pinned provider accepts for STREAM is refused whatever the integration', () => {
+    expect(outcome('AIGW-LMBD-5', { aws_lambda_function: { f: fn({ timeout: 301 }) }, aws_api_gateway_integration: { i: streamed({ timeout_milliseconds: 301_000 }) } })).toBe('non-compliant');
+  });
+});
+
 describe('every guardrail, in both directions', () => {
   test('every rule of the pack has cases here, and every rule id is unique', () => {
     expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());

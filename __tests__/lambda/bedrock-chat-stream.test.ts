@@ -106,6 +106,18 @@ describe('bedrock-chat streaming: OpenAI server-sent events from ConverseStream'
     expect(logs[0]).toMatchObject({ usage: { totalTokens: 11 } });
   });
 
+  test('the usage chunk comes last, before [DONE], whatever order Bedrock sends its events in', async () => {
+    bedrock.on(ConverseStreamCommand).resolves({ stream: events([start, delta('Hi'), metadata, stop]) });
+    const { sink, body } = recorder();
+    await streamingChat().streamed(ask({ stream_options: { include_usage: true } }), sink);
+    const sent = dataEvents(body());
+    expect(sent.slice(-3)).toEqual([
+      expect.objectContaining({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
+      expect.objectContaining({ choices: [], usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 } }),
+      '[DONE]',
+    ]);
+  });
+
   test('an error after the first byte is the last event, in the error shape, with no [DONE]', async () => {
     bedrock.on(ConverseStreamCommand).resolves({ stream: events([start, delta('Hal'), awsError('ModelStreamErrorException')]) });
     const { sink, body } = recorder();

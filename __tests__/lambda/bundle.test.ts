@@ -4,7 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
 import { MODEL_HOST_CONFIG_ENV, type ModelKind } from '../../contract/model-host';
-import { MODEL_HOST_HANDLER } from '../../constructs/model-host-bundle';
+import { execFile } from 'child_process';
+import type { AddressInfo } from 'net';
+import { MODEL_HOST_HANDLER, MODEL_HOST_STREAM_HANDLER } from '../../constructs/model-host-bundle';
+import { createBedrockStub } from '../../tooling/bedrock-stub';
 import { configDocument, modelDocument } from '../support/config';
 import { gatewayConfigSchema } from '../../config/schema';
 import { proxyEvent } from '../support/events';
@@ -41,6 +44,35 @@ function invokePackage(dir: string, env: Record<string, string>, event: unknown)
   return { ...(JSON.parse(run.stdout.slice(marker + 2)) as Omit<Invocation, 'logs'>), logs };
 }
 
+/**
+ * Runs the streaming export of an unpacked package in a fresh Node process, with stand-ins for the
+ * `awslambda` globals Lambda's Node.js runtime provides: `streamifyResponse` marks the handler, and
+ * `HttpResponseStream.from` records the prelude (status, headers) before the body, as Lambda sends it.
+ * Asynchronous, so that a stub Bedrock in this process can answer.
+ */
+function invokeStreamingPackage(dir: string, env: Record<string, string>, event: unknown): Promise<{ streamified: boolean; prelude: { statusCode: number; headers: Record<string, string> }; writes: string[] }> {
+  const [file, exported] = MODEL_HOST_STREAM_HANDLER.split('.');
+  const script = `
+    const marked = new Set();
+    globalThis.awslambda = {
+      streamifyResponse: (fn) => { marked.add(fn); return fn; },
+      HttpResponseStream: { from: (stream, prelude) => { stream.prelude = prelude; return stream; } },
+    };
+    const mod = require(${JSON.stringify(path.join(dir, `${file}.js`))});
+    const writes = [];
+    const stream = { write: (t) => { writes.push(String(t)); return true; }, end: (cb) => cb && cb() };
+    mod[${JSON.stringify(exported)}](JSON.parse(process.argv[1]), stream, { awsRequestId: 'ctx', getRemainingTimeInMillis: () => 60000 })
+      .then(() => process.stdout.write('\\n@@' + JSON.stringify({ streamified: marked.has(mod[${JSON.stringify(exported)}]), prelude: stream.prelude, writes })));`;
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['-e', script, JSON.stringify(event)],
+      { env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_REGION: 'eu-west-1', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env }, encoding: 'utf8' },
+      (err, stdout, stderr) => (err ? reject(new Error(`the package crashed: ${stderr}`)) : resolve(JSON.parse(stdout.slice(stdout.lastIndexOf('@@') + 2)))),
+    );
+  });
+}
+
 const KINDS: ModelKind[] = ['sentiment', 'entities', 'keywords', 'bedrock-chat'];
 
 describe('the Lambda packages synth produces (what Lambda runs)', () => {
@@ -57,7 +89,7 @@ describe('the Lambda packages synth produces (what Lambda runs)', () => {
           modelDocument({ name: 'sentiment' }),
           modelDocument({ name: 'entities', kind: 'entities' }),
           modelDocument({ name: 'keywords', kind: 'keywords', settings: { maxKeywords: 3 } }),
-          modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' } }),
+          modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' }, timeoutSeconds: 60, streaming: {} }),
         ],
       }),
     );
@@ -121,6 +153,28 @@ describe('the Lambda packages synth produces (what Lambda runs)', () => {
     expect(response.statusCode).toBe(502);
     expect(JSON.parse(response.body).error).toEqual({ code: 'model_unavailable', message: expect.stringContaining('No AWS credentials') });
     expect(response.logs).toEqual([expect.objectContaining({ level: 'ERROR', message: 'request', status: 502, kind: 'bedrock-chat' })]);
+  });
+
+  test('a streaming model runs streamHandler, wrapped by streamifyResponse, and streams events from Bedrock (a stub) through HttpResponseStream', async () => {
+    const stub = createBedrockStub({ reply: 'a b c', firstTokenMs: 0, tokenMs: 5 });
+    await new Promise<void>((resolve) => stub.server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { dir, env } = packages.get('bedrock-chat')!;
+      const endpoint = `http://127.0.0.1:${(stub.server.address() as AddressInfo).port}`;
+      const result = await invokeStreamingPackage(
+        dir,
+        { ...env, AWS_ENDPOINT_URL_BEDROCK_RUNTIME: endpoint, AWS_ACCESS_KEY_ID: 'stub', AWS_SECRET_ACCESS_KEY: 'stub' },
+        proxyEvent({ body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }], stream: true }) }),
+      );
+      expect(result.streamified).toBe(true);
+      expect(result.prelude).toEqual({ statusCode: 200, headers: expect.objectContaining({ 'content-type': 'text/event-stream; charset=utf-8', 'x-model-id': 'eu.amazon.nova-micro-v1:0' }) });
+      const text = result.writes.join('');
+      expect(text).toContain('"delta":{"content":"a "}');
+      expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+      expect(stub.calls).toEqual([{ operation: 'ConverseStream', modelId: 'eu.amazon.nova-micro-v1:0', outcome: 'answered' }]);
+    } finally {
+      await new Promise((resolve) => stub.server.close(resolve));
+    }
   });
 
   test('a package answers 500 misconfigured, not a crash, when its environment names another kind', () => {

@@ -43,13 +43,14 @@ describe('the dev control stack', () => {
     expect(resourceCounts(control)).toEqual({
       kong_upstream: 1,
       kong_target: 3,
-      kong_service: 2,
+      kong_service: 3,
       kong_route: 5,
       kong_consumer: 2,
       kong_consumer_acl: 3,
       kong_consumer_key_auth: 2,
-      // 4 per route, ai-proxy and ai-prompt-guard, 4 on the models service, 3 on the LLM service, 2 tiers
-      kong_plugin: 5 * 4 + 2 + 4 + 3 + 2,
+      // 4 per route, ai-proxy and ai-prompt-guard, 4 on the models service and 4 on the streaming
+      // model's service, 3 on the LLM service, 2 tiers
+      kong_plugin: 5 * 4 + 2 + 4 + 4 + 3 + 2,
     });
   });
 
@@ -65,10 +66,22 @@ describe('the dev control stack', () => {
     const service = resources(control, 'kong_service').find((s) => s['name'] === 'aigw-dev-models')!;
     expect(service).toMatchObject({ protocol: 'https', host: expect.stringMatching(/^\$\{kong_upstream\.regional-upstream_\w+\.name\}$/), port: 443, read_timeout: 29000 });
     expect(resources(control, 'kong_upstream')[0]!['name']).toBe('aigw-dev-models.upstream');
-    const injection = plugin(control, 'request-transformer');
+    const injection = plugin(control, 'request-transformer', /gateway-service-models/);
     expect(injection.config).toMatch(
       /^\$\{jsonencode\(\{"remove" = \{"headers" = \["x-api-key"\]\}, "add" = \{"headers" = \["x-api-key:\$\{sensitive\(data\.terraform_remote_state\.global\.outputs\.upstream_api_key\)\}"\]\}\}\)\}$/,
     );
+  });
+
+  test('the streaming model has its own service on the same upstream, with the key, a read timeout for its stream and an unbuffered route', () => {
+    const models = resources(control, 'kong_service').find((s) => s['name'] === 'aigw-dev-models')!;
+    const stream = resources(control, 'kong_service').find((s) => s['name'] === 'aigw-dev-stream-assistant')!;
+    // The first byte within 20 s (streaming.firstTokenTimeoutSeconds), then a byte every 10 s at most; 5 s for the network.
+    expect(stream).toMatchObject({ protocol: 'https', host: models['host'], port: 443, read_timeout: 25_000, retries: models['retries'] });
+    expect(plugin(control, 'request-transformer', /gateway-service-stream-assistant/).config).toBe(plugin(control, 'request-transformer', /gateway-service-models/).config);
+    const routes = resources(control, 'kong_route');
+    const assistant = routes.find((r) => r['name'] === 'aigw-dev-assistant')!;
+    expect(assistant).toMatchObject({ response_buffering: false, service_id: expect.stringContaining('gateway-service-stream-assistant') });
+    for (const other of routes.filter((r) => r !== assistant)) expect(other).not.toHaveProperty('response_buffering');
   });
 
   test('the external LLM has its own service, to the provider, which never receives the regional key', () => {

@@ -1,3 +1,5 @@
+import { resolveBedrockModel } from '../../aws/bedrock';
+import { modelChain } from '../../contract/chat';
 import { ApiGatewayAccountLogging } from '../../constructs/api-gateway-account-logging';
 import { ModelApi } from '../../constructs/model-api';
 import { ModelFunction } from '../../constructs/model-function';
@@ -22,6 +24,15 @@ export function modelFunctionFixture(scope: Construct, name = 'sentiment', overr
     code,
     logRetentionDays: 14,
     region: 'us-east-1',
+    // A chat model's chain as invoked in us-east-1 (the test models are served in-Region there).
+    bedrockModels:
+      model.kind === 'bedrock-chat'
+        ? modelChain(model.settings).map((id) => {
+            const resolution = resolveBedrockModel(id, 'us-east-1', model.crossRegionInference);
+            if ('problem' in resolution) throw new Error(resolution.problem);
+            return resolution.model;
+          })
+        : undefined,
   });
 }
 

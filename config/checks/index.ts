@@ -32,6 +32,7 @@ import { keyNamesAvailable } from './key-names-available';
 import { upstreamKeysDistinct } from './upstream-keys-distinct';
 import { promptPatternsCompile } from './prompt-patterns-compile';
 import { bedrockModelsAvailable } from './bedrock-models-available';
+import { modelTimingFitsEndpoint } from './model-timing-fits-endpoint';
 import { noSecretsInConfiguration } from './no-secrets-in-configuration';
 
 export type { CheckContext, ConfigCheck, ConfigView } from './types';
@@ -61,6 +62,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   upstreamKeysDistinct,
   promptPatternsCompile,
   bedrockModelsAvailable,
+  modelTimingFitsEndpoint,
   noSecretsInConfiguration,
 ];
 

@@ -96,6 +96,15 @@ const modelSchema = z.discriminatedUnion('kind', [
   keywordsHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
   bedrockChatHostSchema.extend({
     ...lambdaDeploymentFields,
+    // A streaming model may run longer than the buffered 29 s (check modelTimingFitsEndpoint).
+    timeoutSeconds: z
+      .int()
+      .min(1)
+      .max(API_GATEWAY_LIMITS.maxStreamIntegrationTimeoutSeconds)
+      .default(10)
+      .describe(
+        `Lambda timeout in seconds: at most ${API_GATEWAY_LIMITS.maxIntegrationTimeoutSeconds} s (the buffered integration timeout), or ${API_GATEWAY_LIMITS.maxStreamIntegrationTimeoutSeconds} s for a streaming model (what the pinned AWS provider accepts for STREAM integrations).`,
+      ),
     ...accessFields,
     crossRegionInference: z
       .enum(CROSS_REGION_INFERENCE)

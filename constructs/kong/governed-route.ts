@@ -30,6 +30,11 @@ export interface GovernedRouteProps {
   readonly redisPassword?: KongEnvSecret;
   /** Largest body accepted, in bytes (the model's own limit). */
   readonly maxBodyBytes: number;
+  /**
+   * Pass the answer on as it arrives instead of reading it whole first (streamed answers).
+   * @default false (Kong's default: buffered)
+   */
+  readonly streamResponses?: boolean;
   /** Tags of every entity. */
   readonly tags: readonly string[];
 }
@@ -59,6 +64,7 @@ export class GovernedRoute extends Construct {
       paths: [props.path],
       stripPath: false,
       preserveHost: false,
+      ...(props.streamResponses ? { responseBuffering: false } : {}),
       tags: [...props.tags],
     });
 

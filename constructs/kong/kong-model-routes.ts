@@ -35,6 +35,15 @@ export interface HostedModelRoute {
   readonly allowedGroups: readonly string[];
   /** Largest body accepted, in bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * For a model that streams: its own service (same upstream, key and settings, but the read
+   * timeout its stream needs) and an unbuffered route. @default buffered, behind the models service
+   */
+  readonly streaming?: {
+    readonly serviceName: string;
+    /** Kong's read timeout: the longest wait between two reads from the upstream. */
+    readonly readTimeoutMs: number;
+  };
 }
 
 /** A third-party LLM: its own service (the regional API key is never sent to it) and Kong's ai-proxy. */
@@ -74,12 +83,15 @@ export interface KongModelRoutesProps {
 
 /**
  * Every model as Kong serves it: one service in front of the regional APIs (injecting their key),
- * and per model a governed route (authentication, ACL, rate limit, size limit); a third-party LLM
- * gets a service of its own and Kong's ai-proxy on its route.
+ * and per model a governed route (authentication, ACL, rate limit, size limit); a streaming model
+ * gets a service of its own on the same upstream (its read timeout) and an unbuffered route; a
+ * third-party LLM gets a service of its own and Kong's ai-proxy on its route.
  */
 export class KongModelRoutes extends Construct {
   /** The service in front of the regional model APIs. */
   readonly modelsService: GatewayService;
+  /** One service per streaming hosted model, by model name. */
+  readonly streamServices: ReadonlyMap<string, GatewayService>;
   /** One service per external LLM model, by model name. */
   readonly llmServices: ReadonlyMap<string, GatewayService>;
   /** One governed route per model, by model name. */
@@ -100,7 +112,7 @@ export class KongModelRoutes extends Construct {
       cors,
       tags,
     });
-    const routeFor = (model: HostedModelRoute, serviceId: string) =>
+    const routeFor = (model: HostedModelRoute, serviceId: string, streamResponses = false) =>
       new GovernedRoute(this, `governed-route-${model.name}`, {
         name: model.routeName,
         serviceId,
@@ -113,11 +125,30 @@ export class KongModelRoutes extends Construct {
         rateLimiting: settings.rateLimiting,
         redisPassword: settings.redisPassword,
         maxBodyBytes: model.maxBodyBytes,
+        streamResponses,
         tags,
       });
 
     const routes = new Map<string, GovernedRoute>();
-    for (const model of props.hostedModels) routes.set(model.name, routeFor(model, this.modelsService.service.id));
+    const streamServices = new Map<string, GatewayService>();
+    for (const model of props.hostedModels) {
+      if (!model.streaming) {
+        routes.set(model.name, routeFor(model, this.modelsService.service.id));
+        continue;
+      }
+      const service = new GatewayService(this, `gateway-service-stream-${model.name}`, {
+        name: model.streaming.serviceName,
+        host: props.modelsService.host,
+        port: props.modelsService.port,
+        connection: { ...settings.connection, readTimeoutMs: model.streaming.readTimeoutMs },
+        upstreamApiKey: props.modelsService.upstreamApiKey,
+        cors,
+        tags,
+      });
+      streamServices.set(model.name, service);
+      routes.set(model.name, routeFor(model, service.service.id, true));
+    }
+    this.streamServices = streamServices;
     const llmServices = new Map<string, GatewayService>();
     const llmProxies = new Map<string, LlmProxy>();
     for (const model of props.externalModels) {

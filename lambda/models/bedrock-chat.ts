@@ -22,12 +22,12 @@ import {
   type Message,
   type SystemContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
-import { ANSWERING_MODEL_HEADER } from '../../contract/chat';
+import { ANSWERING_MODEL_HEADER, modelChain } from '../../contract/chat';
 import type { HostConfigOf } from '../../contract/model-host';
 import { HttpError } from '../http';
 import { toHttpError } from './bedrock-errors';
 import { chatRequestSchema, textOf, type ChatRequest } from './chat-request';
-import { chunksFor, finishReason, type StreamTally } from './chat-stream';
+import { chunksFor, finishReason, usageChunk, type StreamTally } from './chat-stream';
 import { ChainFailure, runChain, type ChainAttempt } from './model-chain';
 import type { InvokeContext, ModelRuntime } from './runtime';
 
@@ -53,7 +53,7 @@ const DEADLINE_MARGIN_MS = 1000;
 export function createBedrockChatRuntime(config: HostConfigOf<'bedrock-chat'>, options: BedrockChatOptions = {}): ModelRuntime<ChatRequest> {
   const { settings, limits, streaming } = config;
   const fallbacks = settings.fallbacks;
-  const chain = [settings.modelId, ...(fallbacks?.modelIds ?? [])];
+  const chain = modelChain(settings);
   // With a chain, the next model beats the SDK's own retry of a throttled call (and its backoff).
   const client = options.client ?? new BedrockRuntimeClient({ maxAttempts: fallbacks ? 1 : 2 });
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 25_000;
@@ -186,6 +186,8 @@ export function createBedrockChatRuntime(config: HostConfigOf<'bedrock-chat'>, o
         } finally {
           clearTimeout(timer);
         }
+        const usage = usageChunk(envelope, tally);
+        if (usage) out.data(usage);
         return {
           inputs: request.messages.length,
           inputChars: inputChars(request),

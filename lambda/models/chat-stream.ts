@@ -2,7 +2,11 @@
  * Bedrock ConverseStream events as OpenAI `chat.completion.chunk` events: messageStart opens with the
  * assistant role, each text delta is a chunk, messageStop carries the finish reason, and with
  * `stream_options.include_usage` a last chunk with no choices carries the usage from the metadata
- * event (every earlier chunk then has `"usage": null`, as OpenAI's do).
+ * event: "an additional chunk will be streamed before the data: [DONE] message ... the choices field
+ * will always be an empty array. All other chunks will also include a usage field, but with a null
+ * value" (openai/openai-openapi openapi.yaml, stream_options.include_usage). The usage chunk is
+ * built after the stream ends ({@link usageChunk}), since Bedrock's reference does not fix the order
+ * of its events.
  * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html
  * @see https://platform.openai.com/docs/api-reference/chat-streaming/streaming
  */
@@ -69,17 +73,19 @@ export function chunksFor(event: ConverseStreamOutput, envelope: ChunkEnvelope, 
     const input = usage?.inputTokens ?? 0;
     const output = usage?.outputTokens ?? 0;
     tally.usage = { inputTokens: input, outputTokens: output, totalTokens: usage?.totalTokens ?? input + output };
-    if (!envelope.includeUsage) return [];
-    return [
-      {
-        id: envelope.id,
-        object: 'chat.completion.chunk',
-        created: envelope.created,
-        model: envelope.model,
-        choices: [],
-        usage: { prompt_tokens: tally.usage.inputTokens, completion_tokens: tally.usage.outputTokens, total_tokens: tally.usage.totalTokens },
-      },
-    ];
   }
   return [];
+}
+
+/** The last chunk when the client asked for usage (none otherwise, or when Bedrock sent no usage). */
+export function usageChunk(envelope: ChunkEnvelope, tally: StreamTally): object | undefined {
+  if (!envelope.includeUsage || !tally.usage) return undefined;
+  return {
+    id: envelope.id,
+    object: 'chat.completion.chunk',
+    created: envelope.created,
+    model: envelope.model,
+    choices: [],
+    usage: { prompt_tokens: tally.usage.inputTokens, completion_tokens: tally.usage.outputTokens, total_tokens: tally.usage.totalTokens },
+  };
 }
