@@ -149,10 +149,11 @@ export const LLM_PROVIDER_NAMES = Object.keys(LLM_PROVIDERS) as [LlmProviderName
 const STREAM_READ_MARGIN_MS = 5000;
 
 /**
- * Kong's read timeout for a streaming model's service. Kong's read timeout bounds the wait between
- * two reads from the upstream, not the whole answer (nginx `proxy_read_timeout`, which Kong sets
- * per request from the service), so it must outlast the longest quiet spell of the stream: the
- * wait for the first byte (the host answers by then) or the keep-alive cadence after it.
+ * Kong's read timeout for a streaming model's service. Kong hands the service's read_timeout to
+ * ngx.balancer.set_timeouts (Kong 3.9.1 kong/init.lua:1424-1426), nginx's upstream read timeout,
+ * which "is set only between two successive read operations, not for the transmission of the whole
+ * response" (nginx proxy_read_timeout). So it must outlast the longest quiet spell of the stream:
+ * the wait for the first byte (the host answers by then) or the keep-alive cadence after it.
  */
 export function streamReadTimeoutMs(firstTokenTimeoutSeconds: number): number {
   return Math.max(firstTokenTimeoutSeconds, STREAM_KEEPALIVE_SECONDS) * 1000 + STREAM_READ_MARGIN_MS;

@@ -8,7 +8,8 @@
  *     -d '{"messages":[{"role":"user","content":"Hi"}],"stream":true}'
  *
  * Environment: PORT (default 4010), STUB_THROTTLE (comma-separated model ids answered 429, to see a
- * fallback chain at work), STUB_FIRST_TOKEN_MS (default 300), STUB_TOKEN_MS (default 120).
+ * fallback chain at work), STUB_FIRST_TOKEN_MS (default 300), STUB_TOKEN_MS (default 120),
+ * STUB_REPLY (the words of every answer).
  */
 import type { AddressInfo } from 'net';
 import { reportFailure, runCli } from '../app/cli';
@@ -28,6 +29,7 @@ runCli(() => {
   const throttle = (process.env['STUB_THROTTLE'] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   const { server, calls } = createBedrockStub({
     throttle,
+    reply: process.env['STUB_REPLY'] || undefined,
     firstTokenMs: numberFrom('STUB_FIRST_TOKEN_MS', 300, 600_000),
     tokenMs: numberFrom('STUB_TOKEN_MS', 120, 600_000),
   });

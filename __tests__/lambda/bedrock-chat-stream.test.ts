@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createHandler, createStreamingHandler, type LogEntry } from '../../lambda/handler';
 import { createBedrockChatRuntime } from '../../lambda/models/bedrock-chat';
 import type { ResponseSink } from '../../lambda/response-sink';
+import { PASSIVE_UNHEALTHY_STATUSES } from '../../kong/facts';
 import { hostConfig } from '../support/hosts';
 import { jsonBody, proxyEvent } from '../support/events';
 
@@ -247,6 +248,19 @@ describe('bedrock-chat fallback: the next model of the chain when one is throttl
       expect(sink.headers).toMatchObject({ 'x-model-id': SECOND });
       expect(dataEvents(body())[0]).toMatchObject({ model: SECOND });
     }
+  });
+
+  test('a throttled model never counts against the region in Kong\'s passive health checks: fallen back, all throttled, or failing mid-stream', async () => {
+    bedrock.on(ConverseCommand, { modelId: PRIMARY }).rejects(awsError('ThrottlingException')).on(ConverseCommand, { modelId: SECOND }).resolves(ok);
+    const fellBack = (await streamingChat(chain).buffered(ask({ stream: false }))).statusCode;
+    bedrock.reset();
+    bedrock.on(ConverseCommand).rejects(awsError('ThrottlingException'));
+    const allThrottled = (await streamingChat(chain).buffered(ask({ stream: false }))).statusCode;
+    bedrock.on(ConverseStreamCommand).resolves({ stream: events([start, awsError('ThrottlingException')]) });
+    const { sink } = recorder();
+    await streamingChat(chain).streamed(ask(), sink);
+    expect([fellBack, allThrottled, sink.status]).toEqual([200, 429, 200]);
+    for (const status of [fellBack, allThrottled, sink.status]) expect(PASSIVE_UNHEALTHY_STATUSES).not.toContain(status);
   });
 
   test('never after the first streamed byte: a failure then ends the stream', async () => {

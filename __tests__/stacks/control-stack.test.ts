@@ -81,7 +81,9 @@ describe('the dev control stack', () => {
     const routes = resources(control, 'kong_route');
     const assistant = routes.find((r) => r['name'] === 'aigw-dev-assistant')!;
     expect(assistant).toMatchObject({ response_buffering: false, service_id: expect.stringContaining('gateway-service-stream-assistant') });
-    for (const other of routes.filter((r) => r !== assistant)) expect(other).not.toHaveProperty('response_buffering');
+    // The external LLM's route streams too (ai-proxy streams a request that asks for it); the others buffer.
+    expect(routes.find((r) => r['name'] === 'aigw-dev-chat')).toMatchObject({ response_buffering: false });
+    for (const other of routes.filter((r) => !['aigw-dev-assistant', 'aigw-dev-chat'].includes(r['name'] as string))) expect(other).not.toHaveProperty('response_buffering');
   });
 
   test('the external LLM has its own service, to the provider, which never receives the regional key', () => {
@@ -89,7 +91,7 @@ describe('the dev control stack', () => {
     expect(service).toMatchObject({ protocol: 'https', host: 'api.openai.com', port: 443 });
     const onLlmService = kongPlugins(control).filter((p) => p.scope === 'service' && p.scopeRef.includes('gateway-service-llm-chat'));
     expect(onLlmService.map((p) => p.name).sort()).toEqual(['correlation-id', 'cors', 'prometheus']);
-    expect(plugin(control, 'ai-proxy').config).toMatchObject({ auth: { header_name: 'Authorization', header_value: '{vault://env/aigw-dev-llm-chat}' } });
+    expect(plugin(control, 'ai-proxy').config).toMatchObject({ auth: { header_name: 'Authorization', header_value: '{vault://env/aigw-dev-llm-chat}' }, response_streaming: 'allow' });
     expect(plugin(control, 'ai-prompt-guard').config).toMatchObject({ deny_patterns: ['(?i)ignore (all )?previous instructions'] });
   });
 

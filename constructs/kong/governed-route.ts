@@ -31,7 +31,13 @@ export interface GovernedRouteProps {
   /** Largest body accepted, in bytes (the model's own limit). */
   readonly maxBodyBytes: number;
   /**
-   * Pass the answer on as it arrives instead of reading it whole first (streamed answers).
+   * Pass the answer on as it arrives instead of reading it whole first (streamed answers). Kong 3.9.1
+   * sends such a route to its `@unbuffered_response` location, `proxy_buffering off`
+   * (kong/runloop/handler.lua:1378-1380, kong/templates/nginx_kong.lua:286-293), where nginx passes
+   * the response "to a client synchronously, immediately as it is received". kevholditch/kong 6.5.1
+   * sends `false` (kong/resource_kong_route.go:377 through GetOkExists, kong/resource_reader.go:90-95).
+   * A plugin with a `response` phase, or one that calls kong.service.request.enable_buffering (as
+   * ai-proxy does for requests that do not stream), still gets the whole body first.
    * @default false (Kong's default: buffered)
    */
   readonly streamResponses?: boolean;

@@ -161,7 +161,9 @@ export class KongModelRoutes extends Construct {
         aiMetrics: true,
         tags,
       });
-      const route = routeFor(model, service.service.id);
+      // ai-proxy streams requests that ask for it, chunk by chunk in its body filter; the route
+      // passes each chunk on unbuffered (GovernedRoute.streamResponses).
+      const route = routeFor(model, service.service.id, true);
       llmServices.set(model.name, service);
       routes.set(model.name, route);
       llmProxies.set(

@@ -239,6 +239,9 @@ export function aiProxyConfig(model: ExternalLlm, credential: KongEnvSecret): Pl
     model: { provider: model.provider, name: model.model, options },
     logging: { log_statistics: true, log_payloads: false },
     max_request_body_size: model.maxBodyBytes,
+    // A request with "stream": true is streamed (Kong 3.9.1 kong/plugins/ai-proxy/schema.lua:9-15,
+    // the default, written out; kong/llm/plugin/shared-filters/normalize-request.lua:131-150).
+    response_streaming: 'allow',
   };
 }
 

@@ -40,6 +40,8 @@ describe('LlmProxy', () => {
       model: { provider: 'openai', name: 'gpt-4o-mini', options: { max_tokens: 256, temperature: 0.5 } },
       logging: { log_statistics: true, log_payloads: false },
       max_request_body_size: 32768,
+      // Requests that ask to stream are streamed (the route passes the chunks on unbuffered).
+      response_streaming: 'allow',
     });
     // The key never passes through Terraform: no variable, no reference.
     expect(JSON.stringify(json)).not.toMatch(/var\.|sensitive\(|"variable"/);
