@@ -11,8 +11,6 @@ module.exports = {
   // The generated Kong bindings (.gen/providers/kong), imported as #gen/kong: a local path, not a package (same mapping as tsconfig paths).
   moduleNameMapper: { '^#gen/kong(/.*)?$': '<rootDir>/.gen/providers/kong$1' },
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
-  // Longest suites first, also on a fresh clone (__tests__/support/sequencer.js).
-  testSequencer: '<rootDir>/__tests__/support/sequencer.js',
   setupFiles: ['<rootDir>/__tests__/support/environment.js'],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   snapshotSerializers: [],
