@@ -10,6 +10,7 @@ import { apigMethodAuthorization } from './rules/apig-1-method-authorization';
 import { apigRestApiReplacement } from './rules/apig-5-rest-api-replacement';
 import { apigStageAccessLogs } from './rules/apig-2-stage-access-logs';
 import { apigSourceRestriction } from './rules/apig-10-source-restriction';
+import { apigStreamIntegrationUri } from './rules/apig-11-stream-integration-uri';
 import { apigStageMethodSettings } from './rules/apig-3-stage-method-settings';
 import { guardrailAcknowledgements } from './rules/gr-1-acknowledgements';
 import { iamAdminPolicies } from './rules/iam-3-admin-policies';
@@ -58,6 +59,7 @@ export const RULES: readonly GuardrailRule[] = [
   apigCacheEncryption,
   apigExecuteApiEndpoint,
   apigSourceRestriction,
+  apigStreamIntegrationUri,
   lambdaRuntime,
   lambdaEnvironmentSecrets,
   lambdaTracing,

@@ -194,6 +194,16 @@ const CASES: Record<string, { compliant?: Resources; nonCompliant: Resources; no
     compliant: { aws_api_gateway_rest_api: { a: {} }, aws_api_gateway_rest_api_policy: { p: { rest_api_id: '${aws_api_gateway_rest_api.a.id}', policy: kongOnly(['198.51.100.10/32']) } } },
     nonCompliant: { aws_api_gateway_rest_api: { a: {} } },
   },
+  'AIGW-APIG-11': {
+    compliant: {
+      aws_api_gateway_integration: {
+        i: { type: 'AWS_PROXY', response_transfer_mode: 'STREAM', uri: 'arn:aws:apigateway:eu-west-1:lambda:path/2021-11-15/functions/${aws_lambda_function.f.arn}/response-streaming-invocations' },
+      },
+    },
+    // STREAM with the buffered invocations URI: API Gateway does not support it.
+    nonCompliant: { aws_api_gateway_integration: { i: { type: 'AWS_PROXY', response_transfer_mode: 'STREAM', uri: '${aws_lambda_function.f.invoke_arn}' } } },
+    notApplicable: { aws_api_gateway_integration: { i: { type: 'MOCK' } } },
+  },
   'AIGW-IAM-6': {
     compliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0' }) } } },
     nonCompliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/*' }) } } },
@@ -235,6 +245,14 @@ describe('AIGW-LMBD-5: a function past 29 s only behind streamed integrations th
 
   test('more than the 300 s the pinned provider accepts for STREAM is refused whatever the integration', () => {
     expect(outcome('AIGW-LMBD-5', { aws_lambda_function: { f: fn({ timeout: 301 }) }, aws_api_gateway_integration: { i: streamed({ timeout_milliseconds: 301_000 }) } })).toBe('non-compliant');
+  });
+});
+
+describe('AIGW-APIG-11: transfer mode and URI agree', () => {
+  test('the buffered default with the streaming URI answers without a body: refused', () => {
+    const uri = 'arn:aws:apigateway:eu-west-1:lambda:path/2021-11-15/functions/${aws_lambda_function.f.arn}/response-streaming-invocations';
+    expect(outcome('AIGW-APIG-11', { aws_api_gateway_integration: { i: { type: 'AWS_PROXY', uri } } })).toBe('non-compliant');
+    expect(outcome('AIGW-APIG-11', { aws_api_gateway_integration: { i: { type: 'AWS_PROXY', uri: '${aws_lambda_function.f.invoke_arn}' } } })).toBe('compliant');
   });
 });
 
