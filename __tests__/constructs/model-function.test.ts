@@ -88,13 +88,18 @@ describe('ModelFunction', () => {
 describe('ModelFunction for a Bedrock chat model', () => {
   const ACCOUNT = '123456789012';
 
-  /** The function of a bedrock-chat model configured with `modelId`, as resolved for eu-west-1. */
-  function synthChat(modelId: string, routing: CrossRegionInference = 'fallback', region: AwsRegion = 'eu-west-1') {
+  /** The function of a bedrock-chat model configured with `modelId` (and `extra` fields), its chain as resolved for the region. */
+  function synthChat(modelId: string, routing: CrossRegionInference = 'fallback', region: AwsRegion = 'eu-west-1', extra: Record<string, unknown> = {}) {
+    const { settings, ...fields } = extra as { settings?: Record<string, unknown> };
     const model = testConfig({
-      models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId }, crossRegionInference: routing })],
+      models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId, ...settings }, crossRegionInference: routing, ...fields })],
     }).models.filter(isHostedModel)[0]!;
-    const resolution = resolveBedrockModel(modelId, region, routing);
-    if ('problem' in resolution) throw new Error(resolution.problem);
+    if (model.kind !== 'bedrock-chat') throw new Error('not a chat model');
+    const chain = modelChain(model.settings).map((id) => {
+      const resolution = resolveBedrockModel(id, region, routing);
+      if ('problem' in resolution) throw new Error(resolution.problem);
+      return resolution.model;
+    });
     const json = synthConstructs((scope) => {
       new ModelFunction(scope, 'model-chat', {
         model: hostConfigOf(model),
@@ -105,12 +110,13 @@ describe('ModelFunction for a Bedrock chat model', () => {
         logRetentionDays: 14,
         region,
         accountId: ACCOUNT,
-        bedrockModels: [resolution.model],
+        bedrockModels: chain,
       });
     });
     const policy = JSON.parse(onlyResource(json, 'aws_iam_role_policy')['policy'] as string) as { Statement: Record<string, unknown>[] };
-    const env = (onlyResource(json, 'aws_lambda_function')['environment'] as { variables: Record<string, string> }).variables;
-    return { bedrock: policy.Statement.slice(2), host: modelHostConfigSchema.parse(JSON.parse(env[MODEL_HOST_CONFIG_ENV]!)) };
+    const fn = onlyResource(json, 'aws_lambda_function');
+    const env = (fn['environment'] as { variables: Record<string, string> }).variables;
+    return { bedrock: policy.Statement.slice(2), host: modelHostConfigSchema.parse(JSON.parse(env[MODEL_HOST_CONFIG_ENV]!)), fn };
   }
 
   const profileArn = (id: string) => `arn:aws:bedrock:eu-west-1:${ACCOUNT}:inference-profile/${id}`;
@@ -165,50 +171,22 @@ describe('ModelFunction for a Bedrock chat model', () => {
   });
 
   test('a streaming chat model with a fallback chain: the stream handler, and exactly the chain as this region invokes it, streaming included', () => {
-    const model = testConfig({
-      models: [
-        modelDocument({
-          name: 'chat',
-          kind: 'bedrock-chat',
-          timeoutSeconds: 120,
-          streaming: {},
-          settings: { modelId: 'amazon.nova-micro-v1:0', fallbacks: { modelIds: ['amazon.nova-lite-v1:0', 'eu.amazon.nova-lite-v1:0'] } },
-        }),
-      ],
-    }).models.filter(isHostedModel)[0]!;
-    if (model.kind !== 'bedrock-chat') throw new Error('not a chat model');
-    const chain = modelChain(model.settings).map((id) => {
-      const resolution = resolveBedrockModel(id, 'eu-west-1', 'fallback');
-      if ('problem' in resolution) throw new Error(resolution.problem);
-      return resolution.model;
+    const { fn, host, bedrock } = synthChat('amazon.nova-micro-v1:0', 'fallback', 'eu-west-1', {
+      timeoutSeconds: 120,
+      streaming: {},
+      settings: { fallbacks: { modelIds: ['amazon.nova-lite-v1:0', 'eu.amazon.nova-lite-v1:0'] } },
     });
-    const json = synthConstructs((scope) => {
-      new ModelFunction(scope, 'model-chat', {
-        model: hostConfigOf(model),
-        sizing: model,
-        functionName: 'aigw-test-chat',
-        roleName: 'aigw-test-eu-west-1-chat',
-        code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
-        logRetentionDays: 14,
-        region: 'eu-west-1',
-        accountId: ACCOUNT,
-        bedrockModels: chain,
-      });
-    });
-    const fn = onlyResource(json, 'aws_lambda_function');
     expect(fn).toMatchObject({ handler: 'index.streamHandler', timeout: 120 });
-    const host = modelHostConfigSchema.parse(JSON.parse((fn['environment'] as { variables: Record<string, string> }).variables[MODEL_HOST_CONFIG_ENV]!));
     // Both lite ids resolve to eu.amazon.nova-lite-v1:0 in eu-west-1: tried once.
     expect(host).toMatchObject({ settings: { modelId: 'eu.amazon.nova-micro-v1:0', fallbacks: { modelIds: ['eu.amazon.nova-lite-v1:0'] } }, streaming: { firstTokenTimeoutSeconds: 20 } });
-    const statements = (JSON.parse(onlyResource(json, 'aws_iam_role_policy')['policy'] as string) as { Statement: { Sid: string; Action: string[]; Resource: unknown }[] }).Statement.slice(2);
-    expect(statements.map((st) => st.Sid)).toEqual([
+    expect(bedrock.map((st) => st['Sid'])).toEqual([
       'InvokeConfiguredProfile',
       'InvokeProfileModelOnlyThroughProfile',
       'InvokeConfiguredProfileFallback1',
       'InvokeProfileModelOnlyThroughProfileFallback1',
     ]);
-    for (const st of statements) expect(st.Action).toEqual(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream']);
-    expect(statements[2]!.Resource).toBe(profileArn('eu.amazon.nova-lite-v1:0'));
+    for (const st of bedrock) expect(st['Action']).toEqual(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream']);
+    expect(bedrock[2]!['Resource']).toBe(profileArn('eu.amazon.nova-lite-v1:0'));
   });
 
   test('refuses a Bedrock model resolved for another region, and a chat model without one', () => {
