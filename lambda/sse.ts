@@ -45,7 +45,9 @@ export class EventStream {
     this.sink.start(200, {
       'content-type': EVENT_STREAM_CONTENT_TYPE,
       'cache-control': 'no-cache',
-      // nginx (Kong is nginx) passes the stream on as it arrives instead of buffering it.
+      // Any nginx in the path (Kong is one) passes this response on unbuffered: nginx honours the
+      // upstream's X-Accel-Buffering (ngx_http_proxy_module, proxy_buffering), and Kong 3.9.1's
+      // template does not ignore it (kong/templates/nginx_kong.lua sets no proxy_ignore_headers).
       'x-accel-buffering': 'no',
       [REQUEST_ID_HEADER]: this.requestId,
       ...headers,
