@@ -77,6 +77,21 @@ export class Naming {
     return `${this.prefix}-${region}-apigw-logs`;
   }
 
+  /** The token-budget table of one region (table names are regional). */
+  get budgetTableName(): string {
+    return `${this.prefix}-token-budgets`;
+  }
+
+  /** The CloudWatch dashboard of the environment. */
+  get dashboardName(): string {
+    return this.prefix;
+  }
+
+  /** A CloudWatch alarm of the environment (alarm names are regional). */
+  alarmName(what: string): string {
+    return `${this.prefix}-${what}`;
+  }
+
   /** The REST API of one region (names are regional). */
   get restApiName(): string {
     return `${this.prefix}-models`;

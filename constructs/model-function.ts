@@ -6,10 +6,12 @@ import { Construct } from 'constructs';
 import { MODEL_HOST_CONFIG_ENV, type HostConfigOf, type ModelHostConfig } from '../contract/model-host';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, SERVICE_PRINCIPALS, type AwsRegion } from '../aws/facts';
 import { bedrockInvokeStatements, type ResolvedBedrockModel } from '../aws/bedrock';
-import { contradictoryProps } from '../core/errors';
+import { contradictoryProps, invalidProp } from '../core/errors';
+import { LAMBDA_LIMITS } from '../contract/limits';
 import { MODEL_HOST_HANDLER, MODEL_HOST_STREAM_HANDLER } from './model-host-bundle';
 import { policyDocument, serviceTrustPolicy } from '../aws/iam-policy';
 import type { ModelHostCode } from './model-host-code';
+import type { TokenBudgetTable } from './token-budget-table';
 import { functionLogGroupName } from '../aws/facts';
 
 /** How a model function is sized. */
@@ -47,6 +49,11 @@ export interface ModelFunctionProps {
    * role's Bedrock permissions. An id the chain already holds here is tried once.
    */
   readonly bedrockModels?: readonly ResolvedBedrockModel[];
+  /**
+   * The region's token-budget table, for a `bedrock-chat` model whose metering names it: the role
+   * may update it (and no other table). @default no budget table
+   */
+  readonly budgetTable?: TokenBudgetTable;
 }
 
 /**
@@ -95,6 +102,10 @@ export class ModelFunction extends Construct {
     this.timeoutSeconds = props.sizing.timeoutSeconds;
     this.region = props.region;
     const hostConfig: ModelHostConfig = model.kind === 'bedrock-chat' ? withChain(model, chain.map((m) => m.invokeId)) : model;
+    const meteredTable = model.kind === 'bedrock-chat' ? model.metering?.table : undefined;
+    if ((meteredTable !== undefined) !== (props.budgetTable !== undefined)) {
+      throw contradictoryProps('ModelFunction', `budgetTable and the metering table of model ${model.name} go together (metering table: ${meteredTable ?? 'none'}; budgetTable: ${props.budgetTable ? 'given' : 'none'})`);
+    }
 
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: functionLogGroupName(props.functionName),
@@ -124,8 +135,20 @@ export class ModelFunction extends Construct {
           Resource: '*',
         },
         ...chain.flatMap((m, chainIndex) => bedrockInvokeStatements(m, { accountId: props.accountId, streaming, chainIndex })),
+        ...(props.budgetTable ? [props.budgetTable.updateStatement()] : []),
       ]),
     });
+
+    const environment = { [MODEL_HOST_CONFIG_ENV]: JSON.stringify(hostConfig) };
+    const environmentBytes = Object.entries(environment).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    if (environmentBytes > LAMBDA_LIMITS.maxEnvironmentBytes) {
+      throw invalidProp(
+        'ModelFunction',
+        `the environment of ${props.functionName}`,
+        `${environmentBytes} bytes`,
+        `at most ${LAMBDA_LIMITS.maxEnvironmentBytes} bytes (Lambda's limit): list fewer consumers outside the default tier, or shorten the model's settings`,
+      );
+    }
 
     this.function = new LambdaFunction(this, 'Resource', {
       functionName: props.functionName,
@@ -142,7 +165,7 @@ export class ModelFunction extends Construct {
       reservedConcurrentExecutions: props.sizing.reservedConcurrency,
       tracingConfig: { mode: 'Active' },
       loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
-      environment: { variables: { [MODEL_HOST_CONFIG_ENV]: JSON.stringify(hostConfig) } },
+      environment: { variables: environment },
       dependsOn: [this.logGroup, this.rolePolicy],
     });
   }

@@ -12,6 +12,9 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   method_not_allowed: 405,
   rate_limited: 429,
+  rate_limit_exceeded: 429,
+  insufficient_quota: 429,
+  consumer_required: 401,
   misconfigured: 500,
   internal_error: 500,
   model_unavailable: 502,
@@ -40,11 +43,15 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  * case); API Gateway's own are its response types (upper case), the local server's its own.
  */
 export interface ErrorBody<Code extends string = ErrorCode> {
-  readonly error: { readonly code: Code; readonly message: string };
+  readonly error: { readonly code: Code; readonly message: string; readonly type?: string; readonly param?: null };
   readonly requestId: string;
 }
 
-/** An error body: the one place its shape is written. */
-export function errorBody<Code extends string>(code: Code, message: string, requestId: string): ErrorBody<Code> {
-  return { error: { code, message }, requestId };
+/**
+ * An error body: the one place its shape is written. With a `type` it is OpenAI's error object as
+ * well (`message`, `type`, `param`, `code`), which OpenAI's SDKs read into their error classes
+ * (the token-budget refusals use it: https://platform.openai.com/docs/guides/error-codes).
+ */
+export function errorBody<Code extends string>(code: Code, message: string, requestId: string, type?: string): ErrorBody<Code> {
+  return { error: type === undefined ? { code, message } : { code, message, type, param: null }, requestId };
 }

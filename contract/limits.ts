@@ -13,6 +13,11 @@ export const LAMBDA_LIMITS = {
   maxPayloadBytes: 6 * 1024 * 1024,
   /** Function names: 1 to 64 characters. */
   maxFunctionNameLength: 64,
+  /**
+   * "The total size of all environment variables doesn't exceed 4 KB" (per function).
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+   */
+  maxEnvironmentBytes: 4096,
 } as const;
 
 /** API Gateway limits the configuration is checked against. */

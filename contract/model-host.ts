@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LAMBDA_LIMITS } from './limits';
 import { bedrockChatSettingsSchema, chatStreamingSchema } from './chat';
+import { meteringSchema } from './budgets';
 
 /** The only method a model answers. */
 export const PREDICT_METHOD = 'POST';
@@ -138,6 +139,8 @@ export const bedrockChatHostSchema = z.strictObject({
   settings: bedrockChatSettingsSchema,
   limits: chatLimitsSchema.prefault({}),
   streaming: chatStreamingSchema.optional(),
+  /** Budgets and metrics in the function's region; written by the stacks, never by hand (config/metering.ts). */
+  metering: meteringSchema.optional(),
 });
 
 /**

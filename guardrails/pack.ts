@@ -42,6 +42,9 @@ import { lambdaPermissionSource } from './rules/lmbd-7-permission-source';
 import { lambdaRuntime } from './rules/lmbd-1-runtime';
 import { lambdaTracing } from './rules/lmbd-3-tracing';
 import { logsRetention } from './rules/logs-1-retention';
+import { dynamodbEncryption } from './rules/ddb-1-encryption';
+import { dynamodbPointInTimeRecovery } from './rules/ddb-2-point-in-time-recovery';
+import { dynamodbItemAccess } from './rules/ddb-3-item-access';
 import { route53AliasTargets } from './rules/r53-1-alias-targets';
 import { secretLiterals } from './rules/sec-1-secret-literals';
 import { terraformProjectExpressions } from './rules/tf-2-project-expressions';
@@ -70,6 +73,9 @@ export const RULES: readonly GuardrailRule[] = [
   lambdaPermissionCaller,
   lambdaEntryPoints,
   logsRetention,
+  dynamodbEncryption,
+  dynamodbPointInTimeRecovery,
+  dynamodbItemAccess,
   iamTrustPrincipals,
   iamWildcardActions,
   iamAdminPolicies,

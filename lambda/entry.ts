@@ -47,7 +47,11 @@ function hostFromEnvironment(env: NodeJS.ProcessEnv, factories: ModelFactories, 
   }
   const factory = factoryFor(parsed.data, factories);
   if (!factory) return problem(`this bundle serves ${Object.keys(factories).join(', ')}, not ${parsed.data.kind}`);
-  return { config: parsed.data, runtime: factory(parsed.data) };
+  try {
+    return { config: parsed.data, runtime: factory(parsed.data) };
+  } catch (err) {
+    return problem(`the model could not start (${err instanceof Error ? err.message : String(err)})`);
+  }
 }
 
 function misconfigured(detail: string, event: ModelHostEvent, context: ModelHostContext | undefined) {

@@ -12,6 +12,7 @@ import { randomUUID } from 'crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { KONG_CORRELATION_HEADER, type ModelHostConfig } from '../contract/model-host';
+import { CONSUMER_HEADER } from '../contract/budgets';
 import { errorBody } from '../contract/errors';
 import { errorResponse, headerValue, HttpError, jsonResponse } from './http';
 import type { ResponseSink } from './response-sink';
@@ -99,6 +100,7 @@ function requestServer(config: ModelHostConfig, options: HandlerOptions) {
     const started = performance.now();
     const requestId = requestIdOf(event, context);
     const correlationId = headerValue(event?.headers, KONG_CORRELATION_HEADER);
+    const consumer = headerValue(event?.headers, CONSUMER_HEADER);
     const annotations: Record<string, unknown> = {};
     let response: APIGatewayProxyResult | undefined;
     let stream: EventStream | undefined;
@@ -111,6 +113,7 @@ function requestServer(config: ModelHostConfig, options: HandlerOptions) {
       const request = validateBody(runtime.requestSchema, body.value, runtime.shape);
       const invokeContext = {
         requestId,
+        ...(consumer ? { consumer } : {}),
         remainingTimeMs: context?.getRemainingTimeInMillis?.(),
         annotate: (fields: Readonly<Record<string, unknown>>) => Object.assign(annotations, fields),
       };
@@ -147,6 +150,7 @@ function requestServer(config: ModelHostConfig, options: HandlerOptions) {
       message: 'request',
       requestId,
       correlationId,
+      ...(consumer ? { consumer } : {}),
       model: config.name,
       kind: config.kind,
       status,

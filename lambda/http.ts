@@ -15,6 +15,8 @@ export class HttpError extends Error {
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
     readonly detail?: string,
+    /** OpenAI's error `type`, for errors clients read as OpenAI errors (budget refusals). @default none */
+    readonly type?: string,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -47,7 +49,7 @@ export function jsonResponse(
 
 /** The response for an {@link HttpError}. */
 export function errorResponse(error: HttpError, requestId: string): APIGatewayProxyResult {
-  return jsonResponse(error.status, errorBody(error.code, error.message, requestId), requestId, error.headers);
+  return jsonResponse(error.status, errorBody(error.code, error.message, requestId, error.type), requestId, error.headers);
 }
 
 /** Looks a header up by name, ignoring case, as HTTP requires. */

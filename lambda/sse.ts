@@ -26,6 +26,7 @@ export class EventStream {
   events = 0;
   /** Keep-alive comments sent. */
   keepAlives = 0;
+  private readonly extraHeaders: Record<string, string> = {};
 
   constructor(
     private readonly sink: ResponseSink,
@@ -36,6 +37,11 @@ export class EventStream {
   /** Whether the status and headers are sent: from here on, failures are events, not statuses. */
   get opened(): boolean {
     return this.openedAt !== undefined;
+  }
+
+  /** Adds headers to those {@link open} will send (e.g. the consumer's remaining budget). */
+  addHeaders(headers: Readonly<Record<string, string>>): void {
+    Object.assign(this.extraHeaders, headers);
   }
 
   /** Sends 200 and the stream's headers (the first byte), and starts the keep-alive. */
@@ -50,6 +56,7 @@ export class EventStream {
       // template does not ignore it (kong/templates/nginx_kong.lua sets no proxy_ignore_headers).
       'x-accel-buffering': 'no',
       [REQUEST_ID_HEADER]: this.requestId,
+      ...this.extraHeaders,
       ...headers,
     });
     this.arm();

@@ -5,10 +5,11 @@ import type { Construct } from 'constructs';
 import { modelPath } from '../contract/paths';
 import type { Naming } from '../config/naming';
 import { regionalHostname } from '../config/naming';
-import { isHostedModel, type GatewayConfig } from '../config/schema';
+import { isHostedModel, type GatewayConfig, type KongConfig } from '../config/schema';
 import { KongConsumers } from '../constructs/kong/kong-consumers';
 import { KongModelRoutes, type ExternalModelRoute, type HostedModelRoute } from '../constructs/kong/kong-model-routes';
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
+import type { TierLimits } from '../constructs/kong/plugin-configs';
 import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath, streamReadTimeoutMs } from '../kong/facts';
 import { sensitiveVariable, variableName } from '../terraform/variables';
 import { GatewayStack } from './gateway-stack';
@@ -115,7 +116,7 @@ export class ControlStack extends GatewayStack {
       settings: {
         protocols: kong.routeProtocols,
         authentication: kong,
-        defaultTier: kong.tiers[kong.defaultTier]!,
+        defaultTier: requestLimits(kong.tiers[kong.defaultTier]!),
         rateLimiting: kong.rateLimiting,
         redisPassword,
         cors: kong.cors,
@@ -139,7 +140,7 @@ export class ControlStack extends GatewayStack {
         return {
           username: consumer.username,
           groups: consumer.groups,
-          tier: kong.tiers[consumer.tier ?? kong.defaultTier]!,
+          tier: requestLimits(kong.tiers[consumer.tier ?? kong.defaultTier]!),
           secret: variable ? { source: 'supplied', value: variable.stringValue } : { source: 'generated' },
         };
       }),
@@ -163,4 +164,10 @@ export class ControlStack extends GatewayStack {
     });
     new TerraformOutput(this, 'upstream-name', { description: 'The Kong upstream spanning the regions.', value: naming.kongUpstream });
   }
+}
+
+/** A tier's request limits, which Kong enforces (its token and dollar budgets are the model host's). */
+function requestLimits(tier: KongConfig['tiers'][string]): TierLimits {
+  const { budget: _budget, ...limits } = tier;
+  return limits;
 }

@@ -8,7 +8,7 @@ import { DnsValidatedCertificate } from '../constructs/dns-validated-certificate
 import { ModelApi } from '../constructs/model-api';
 import { ModelFunction } from '../constructs/model-function';
 import { ModelHostCode } from '../constructs/model-host-code';
-import type { ModelKind } from '../contract/model-host';
+import type { ModelHostConfig, ModelKind } from '../contract/model-host';
 import type { AwsRegion } from '../aws/facts';
 import { modelHostPackages, type ModelHostPackage } from '../constructs/model-host-bundle';
 import { resolveBedrockModel, type ResolvedBedrockModel } from '../aws/bedrock';
@@ -16,6 +16,8 @@ import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../co
 import { modelChain } from '../contract/chat';
 import { contradictoryProps } from '../core/errors';
 import { hostConfigOf } from '../config/host-config';
+import { hasBudgets, meteringFor } from '../config/metering';
+import { TokenBudgetTable } from '../constructs/token-budget-table';
 import { regionalHostname, type Naming } from '../config/naming';
 import { GatewayStack } from './gateway-stack';
 import { upstreamKeyName, type GlobalStack } from './global-stack';
@@ -54,6 +56,8 @@ export class RegionStack extends GatewayStack {
   readonly regionalCertificate: DnsValidatedCertificate | undefined;
   /** The custom domain. */
   readonly domain: ApiCustomDomain;
+  /** The region's token-budget counters, when some tier has a budget. */
+  readonly budgetTable: TokenBudgetTable | undefined;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { config, naming, region } = props;
@@ -76,14 +80,23 @@ export class RegionStack extends GatewayStack {
     };
     // Each Bedrock model as it is invoked here: in-Region or through the profile serving this region.
     const bedrockModels = new Map(hosted.map((m) => [m.name, bedrockChainIn(region, m)]));
+    // A chat model's host meters its calls against this region's share of the budgets.
+    const hostConfigIn = (model: HostedModelConfig): ModelHostConfig => {
+      const host = hostConfigOf(model);
+      if (host.kind !== 'bedrock-chat') return host;
+      const chain = modelChain(host.settings).map((configuredId, i) => ({ configuredId, invokeId: bedrockModels.get(model.name)![i]!.invokeId }));
+      return { ...host, metering: meteringFor(config, naming, { region, table: naming.budgetTableName }, chain) };
+    };
     // The account id scopes Bedrock inference-profile permissions; looked up only when needed.
     const accountId = [...bedrockModels.values()].some((chain) => chain.some((m) => m.profile))
       ? new DataAwsCallerIdentity(this, 'account').accountId
       : undefined;
+    this.budgetTable = hasBudgets(config) ? new TokenBudgetTable(this, 'token-budget-table', { name: naming.budgetTableName }) : undefined;
+    const budgetTable = this.budgetTable;
     this.modelFunctions = hosted.map(
       (model) =>
         new ModelFunction(this, `model-function-${model.name}`, {
-          model: hostConfigOf(model),
+          model: hostConfigIn(model),
           sizing: model,
           functionName: naming.functionName(model.name),
           roleName: naming.functionRoleName(region, model.name),
@@ -92,6 +105,7 @@ export class RegionStack extends GatewayStack {
           region,
           accountId,
           bedrockModels: bedrockModels.get(model.name),
+          ...(model.kind === 'bedrock-chat' && budgetTable ? { budgetTable } : {}),
         }),
     );
 

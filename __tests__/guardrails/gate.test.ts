@@ -1,3 +1,4 @@
+import { hasBudgets } from '../../config/metering';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -28,13 +29,16 @@ describe('the guardrails gate on synth', () => {
     const config = loadConfig(resolveConfigSource({ GATEWAY_ENV: environment }));
     const result = synthesizeGuarded(config, out);
     expect(blocking(result.findings)).toEqual([]);
-    // The accepted findings: each region's open GET /health mock, and, where Kong's egress ranges
-    // are not configured, each region's API without a Kong-only resource policy.
+    // The accepted findings: each region's open GET /health mock; where Kong's egress ranges are
+    // not configured, each region's API without a Kong-only resource policy; where tiers have
+    // budgets, each region's budget table without point-in-time recovery.
     const kongOnly = config.kong.egressCidrs !== undefined;
-    expect(result.findings.map((f) => f.rule).sort()).toEqual(config.regions.flatMap(() => (kongOnly ? ['AIGW-APIG-1'] : ['AIGW-APIG-1', 'AIGW-APIG-10'])).sort());
+    const perRegion = ['AIGW-APIG-1', ...(kongOnly ? [] : ['AIGW-APIG-10']), ...(hasBudgets(config) ? ['AIGW-DDB-2'] : [])];
+    expect(result.findings.map((f) => f.rule).sort()).toEqual(config.regions.flatMap(() => perRegion).sort());
     expect(result.findings.every((f) => f.acknowledged !== undefined)).toBe(true);
     expect(result.findings.filter((f) => f.rule === 'AIGW-APIG-1').every((f) => /health checks send no API key/.test(f.acknowledged!))).toBe(true);
     expect(result.findings.filter((f) => f.rule === 'AIGW-APIG-10').every((f) => /kong\.egressCidrs is not set/.test(f.acknowledged!))).toBe(true);
+    expect(result.findings.filter((f) => f.rule === 'AIGW-DDB-2').every((f) => /Budget counters of windows/.test(f.acknowledged!))).toBe(true);
     expect(result.checked).toBeGreaterThan(100);
     const scanned = scanSynthesizedOutput(out);
     const byPlace = (a: { stack: string; address: string }, b: { stack: string; address: string }) =>

@@ -74,6 +74,18 @@ const CASES: Record<string, { compliant?: Resources; nonCompliant: Resources; no
     compliant: { aws_cloudwatch_log_group: { g: { retention_in_days: 14 } } },
     nonCompliant: { aws_cloudwatch_log_group: { g: {} } },
   },
+  'AIGW-DDB-1': {
+    compliant: { aws_dynamodb_table: { t: { server_side_encryption: { enabled: true } } } },
+    nonCompliant: { aws_dynamodb_table: { t: { server_side_encryption: { enabled: false } } } },
+  },
+  'AIGW-DDB-2': {
+    compliant: { aws_dynamodb_table: { t: { point_in_time_recovery: { enabled: true } } } },
+    nonCompliant: { aws_dynamodb_table: { t: {} } },
+  },
+  'AIGW-DDB-3': {
+    compliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: ['dynamodb:UpdateItem'], Resource: '${aws_dynamodb_table.t.arn}' }) } } },
+    nonCompliant: { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: ['dynamodb:UpdateItem'], Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/other' }) } } },
+  },
   'AIGW-IAM-1': {
     compliant: { aws_iam_role: { r: { assume_role_policy: policy({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }) } } },
     nonCompliant: { aws_iam_role: { r: { assume_role_policy: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }) } } },
@@ -253,6 +265,20 @@ describe('AIGW-APIG-11: transfer mode and URI agree', () => {
     const uri = 'arn:aws:apigateway:eu-west-1:lambda:path/2021-11-15/functions/${aws_lambda_function.f.arn}/response-streaming-invocations';
     expect(outcome('AIGW-APIG-11', { aws_api_gateway_integration: { i: { type: 'AWS_PROXY', uri } } })).toBe('non-compliant');
     expect(outcome('AIGW-APIG-11', { aws_api_gateway_integration: { i: { type: 'AWS_PROXY', uri: '${aws_lambda_function.f.invoke_arn}' } } })).toBe('compliant');
+  });
+});
+
+describe('AIGW-DDB-2 and AIGW-DDB-3: the budget table and its one grant', () => {
+  const ddb2 = RULES.find((r) => r.id === 'AIGW-DDB-2')!;
+  const table = (values: Record<string, unknown>) => ({ type: 'aws_dynamodb_table', name: 't', values }) as never;
+  test('going without recovery may be acknowledged only for a table whose items expire', () => {
+    expect(ddb2.acknowledgeable!(table({ ttl: { attribute_name: 'expiresAt', enabled: true } }), {} as never)).toBeUndefined();
+    expect(ddb2.acknowledgeable!(table({}), {} as never)).toMatch(/only a table whose items expire/);
+  });
+  test('an action beyond items, such as DeleteTable or Scan, is refused even on a table of the stack', () => {
+    for (const action of ['dynamodb:DeleteTable', 'dynamodb:Scan', 'dynamodb:*']) {
+      expect(outcome('AIGW-DDB-3', { aws_iam_role_policy: { p: { policy: policy({ Effect: 'Allow', Action: [action], Resource: '${aws_dynamodb_table.t.arn}' }) } } })).toBe('non-compliant');
+    }
   });
 });
 

@@ -101,7 +101,7 @@ describe('Terraform’s JSON forms are read as Terraform reads them', () => {
       document.Statement.push({ Effect: 'Allow', Action: 'PLACEHOLDER', Resource: '*' });
       // Not JSON until Terraform evaluates the template: then the Action is "*".
       policy['policy'] = JSON.stringify(document).replace('"PLACEHOLDER"', '"${"*"}"');
-    }, ['AIGW-IAM-2', 'AIGW-IAM-4', 'AIGW-IAM-6']],
+    }, ['AIGW-DDB-3', 'AIGW-IAM-2', 'AIGW-IAM-4', 'AIGW-IAM-6']],
   ])('literal interpolations are folded: %s', (_case, edit, rules) => {
     const doc = read();
     edit(doc);
@@ -204,7 +204,7 @@ describe('rules reach every way around Kong, without any evasion (item 8)', () =
     ['an HTTP API', (d) => {
       add(d, 'aws_apigatewayv2_api', 'http', { name: 'side-door', protocol_type: 'HTTP', target: `\${aws_lambda_function.${named(d, 'aws_lambda_function')[0]}.arn}` });
     }, ['AIGW-LMBD-9']],
-    ['Action "?*" on "arn:*"', (d) => addStatement(d, { Effect: 'Allow', Action: '?*', Resource: 'arn:*' }), ['AIGW-IAM-2', 'AIGW-IAM-4', 'AIGW-IAM-6']],
+    ['Action "?*" on "arn:*"', (d) => addStatement(d, { Effect: 'Allow', Action: '?*', Resource: 'arn:*' }), ['AIGW-DDB-3', 'AIGW-IAM-2', 'AIGW-IAM-4', 'AIGW-IAM-6']],
     ['iam:PassRole on any role', (d) => addStatement(d, { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/*' }), ['AIGW-IAM-6']],
     ['iam:PutRolePolicy on any role', (d) => addStatement(d, { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: 'arn:aws:iam::111122223333:role/*' }), ['AIGW-IAM-6']],
     ['a role’s inline policy', (d) => (named(d, 'aws_iam_role', 'model-')[1]['inline_policy'] = [{ name: 'extra', policy: policyDoc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }]), ['AIGW-IAM-4']],

@@ -152,7 +152,17 @@ describe('the Lambda packages synth produces (what Lambda runs)', () => {
     const response = invokePackage(dir, env, proxyEvent({ body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }] }) }));
     expect(response.statusCode).toBe(502);
     expect(JSON.parse(response.body).error).toEqual({ code: 'model_unavailable', message: expect.stringContaining('No AWS credentials') });
-    expect(response.logs).toEqual([expect.objectContaining({ level: 'ERROR', message: 'request', status: 502, kind: 'bedrock-chat' })]);
+    // The metrics record (CloudWatch EMF, straight to stdout), then the request's log line.
+    expect(response.logs).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({ CloudWatchMetrics: [expect.objectContaining({ Namespace: 'GlobalAiGateway/aigw-test' })] }),
+        Model: 'chat',
+        Region: 'eu-west-1',
+        Consumer: 'unknown',
+        Latency: expect.any(Number),
+      }),
+      expect.objectContaining({ level: 'ERROR', message: 'request', status: 502, kind: 'bedrock-chat' }),
+    ]);
   });
 
   test('a streaming model runs streamHandler, wrapped by streamifyResponse, and streams events from Bedrock (a stub) through HttpResponseStream', async () => {

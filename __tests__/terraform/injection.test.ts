@@ -158,6 +158,14 @@ describe('every string field of the configuration, fed template sequences', () =
     ),
     kong: {
       ...kong,
+      // Token budgets but no dollar budget: a dollar budget needs a price for every model name,
+      // so an injected model name would be refused for that instead of reaching the stacks.
+      tiers: Object.fromEntries(
+        Object.entries(kong['tiers'] as Record<string, Record<string, Json>>).map(([name, tier]) => [
+          name,
+          { ...tier, budget: { tokens: { perMinute: 3000, perDay: 30000 } } },
+        ]),
+      ),
       cors: { origins: ['https://app.dev.example.com'], headers: ['x-trace'] },
       deployment: { tlsTermination: 'load-balancer', loadBalancerCidrs: ['10.0.0.0/16'], trustedCaBundle: '/etc/ssl/certs/ca-certificates.crt' },
       rateLimiting: { policy: 'redis', errorMessage: 'Slow down', redis: { host: 'redis.internal.example.com' } },

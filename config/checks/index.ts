@@ -34,6 +34,8 @@ import { promptPatternsCompile } from './prompt-patterns-compile';
 import { bedrockModelsAvailable } from './bedrock-models-available';
 import { modelTimingFitsEndpoint } from './model-timing-fits-endpoint';
 import { noSecretsInConfiguration } from './no-secrets-in-configuration';
+import { budgetsPriced } from './budgets-priced';
+import { budgetsFitRegions } from './budgets-fit-regions';
 
 export type { CheckContext, ConfigCheck, ConfigView } from './types';
 
@@ -63,6 +65,8 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   promptPatternsCompile,
   bedrockModelsAvailable,
   modelTimingFitsEndpoint,
+  budgetsPriced,
+  budgetsFitRegions,
   noSecretsInConfiguration,
 ];
 

@@ -18,6 +18,7 @@ import { backendSchema } from './backend';
 import { appSchema, environmentSchema } from './environment';
 import { kongSchema } from './kong';
 import { modelsSchema } from './models';
+import { pricesSchema } from './prices';
 import { upstreamKeyRotationSchema, upstreamKeysAcceptedSchema } from './upstream-keys';
 
 export { ENVIRONMENT_NAME_PATTERN } from './environment';
@@ -34,6 +35,7 @@ export const gatewayConfigSchema = z
     dns: dnsSchema,
     endpointType: endpointTypeSchema,
     models: modelsSchema,
+    prices: pricesSchema,
     logRetentionDays: logRetentionDaysSchema,
     throttling: throttlingSchema,
     tags: tagsSchema,

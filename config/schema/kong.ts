@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AWS_REGIONS } from '../../aws/facts';
+import { tierBudgetSchema } from '../../contract/budgets';
 import { hostnameSchema } from './hostname';
 
 /**
@@ -22,18 +23,19 @@ export const kongNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, {
   error: 'must be 1-32 lowercase letters, digits and hyphens, starting with a letter',
 });
 
-/** Requests allowed per period for one rate-limit tier; at least one period. */
+/** Requests allowed per period for one rate-limit tier (at least one period), and its budgets. */
 const tierLimitsSchema = z
   .strictObject({
     second: z.int().min(1).optional(),
     minute: z.int().min(1).optional(),
     hour: z.int().min(1).optional(),
     day: z.int().min(1).optional(),
+    budget: tierBudgetSchema.optional(),
   })
-  .refine((t) => Object.values(t).some((v) => v !== undefined), {
+  .refine((t) => [t.second, t.minute, t.hour, t.day].some((v) => v !== undefined), {
     error: 'must set at least one of second, minute, hour, day',
   })
-  .describe('Requests allowed per consumer per second / minute / hour / day.');
+  .describe('Requests allowed per consumer per second / minute / hour / day (Kong), and token and dollar budgets (the model host).');
 
 const millis = (description: string, fallback: number, max: number) =>
   z.int().min(1).max(max).default(fallback).describe(description);

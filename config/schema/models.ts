@@ -94,7 +94,8 @@ const modelSchema = z.discriminatedUnion('kind', [
   sentimentHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
   entitiesHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
   keywordsHostSchema.extend({ ...lambdaDeploymentFields, ...accessFields }),
-  bedrockChatHostSchema.extend({
+  // The metering section is the stacks' translation of kong.tiers and prices, not a model setting.
+  bedrockChatHostSchema.omit({ metering: true }).extend({
     ...lambdaDeploymentFields,
     // A streaming model may run longer than the buffered 29 s (check modelTimingFitsEndpoint).
     timeoutSeconds: z

@@ -33,6 +33,8 @@ export type StreamedInvocation = Omit<Invocation, 'body' | 'headers'>;
 /** Per-request facts a model may need. */
 export interface InvokeContext {
   readonly requestId: string;
+  /** The consumer Kong authenticated (X-Consumer-Username), when the request names one. */
+  readonly consumer?: string;
   /** Milliseconds left before Lambda stops the function, when known. */
   readonly remainingTimeMs?: number;
   /** Adds fields to the request's log line (e.g. the attempts of a fallback chain). */
