@@ -42,8 +42,23 @@ export const tierBudgetSchema = z
     'Budgets of each consumer of this tier, enforced by the model host for bedrock-chat models (Kong OSS cannot count tokens). Split across regions by the upstream weights.',
   );
 
+/**
+ * A tier's budgets in one region, as the host reads them: its share of the configured ones, which
+ * may be 0 in a region the upstream weights drain.
+ */
+export const regionalTierBudgetSchema = z.strictObject({
+  tokens: z
+    .strictObject({
+      perMinute: z.int().min(0).optional(),
+      perDay: z.int().min(0).optional(),
+      counts: z.enum(TOKEN_COUNTS).default('total'),
+    })
+    .optional(),
+  usdPerDay: z.number().min(0).optional(),
+});
+
 /** A tier's budgets, after defaults. */
-export type TierBudget = z.output<typeof tierBudgetSchema>;
+export type TierBudget = z.output<typeof regionalTierBudgetSchema>;
 
 /** What a model costs, in US dollars per 1,000 tokens. */
 export const tokenPriceSchema = z.strictObject({
@@ -71,7 +86,7 @@ export const meteringSchema = z.strictObject({
   /** Consumers whose tier is not the default one. */
   consumers: z.record(z.string(), z.string()).default({}),
   /** Each tier's budgets in this region (its share of the configured ones). Tiers without budgets are absent. */
-  tiers: z.record(z.string(), tierBudgetSchema).default({}),
+  tiers: z.record(z.string(), regionalTierBudgetSchema).default({}),
   /** Price per invoked model id. */
   prices: z.record(z.string(), tokenPriceSchema).default({}),
 });
