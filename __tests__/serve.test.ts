@@ -44,8 +44,9 @@ describe('npm run serve (the dev models on localhost)', () => {
     expect(await stopServe(server)).toBe(0);
   });
 
+  // Kong names the consumer in front of the regions; locally the client does.
   const post = (model: string, body: unknown) =>
-    fetch(`${base}/v1/${model}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${base}/v1/${model}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-consumer-username': 'web-app' }, body: JSON.stringify(body) });
 
   test('answers real sentiment predictions offline', async () => {
     const response = await post('sentiment', { inputs: 'great' });
@@ -119,7 +120,7 @@ describe('npm run serve streams a Bedrock model, against the stub Bedrock (npm r
     const started = performance.now();
     const response = await fetch(`${serve.base}/v1/assistant`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-consumer-username': 'web-app' },
       body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } }),
     });
     expect(response.status).toBe(200);
@@ -147,10 +148,41 @@ describe('npm run serve streams a Bedrock model, against the stub Bedrock (npm r
   test('"stream": false on the same model answers one chat.completion', async () => {
     const response = await fetch(`${serve.base}/v1/assistant`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-consumer-username': 'web-app' },
       body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }] }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ object: 'chat.completion', model: 'amazon.nova-lite-v1:0', choices: [{ message: { content: 'one two three four five six' } }] });
+  });
+
+  test('enforces the tier budgets in-process: a free-tier consumer past its share of the minute gets 429, and every call is an EMF line', async () => {
+    expect(serve.logs()).toContain("budgets: us-east-1's share of each tier's budgets, kept in in-process memory");
+    const call = (maxTokens: number, consumer: string | null = 'batch-jobs') =>
+      fetch(`${serve.base}/v1/assistant`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(consumer ? { 'x-consumer-username': consumer } : {}) },
+        body: JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }], max_tokens: maxTokens }),
+      });
+    // dev's free tier: 3000 tokens a minute, a third of it in each of three regions.
+    const first = await call(990);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-ratelimit-limit-tokens')).toBe('1000');
+    const left = Number(first.headers.get('x-ratelimit-remaining-tokens'));
+    expect(left).toBeLessThan(991);
+    const refused = await call(990);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('x-ratelimit-remaining-tokens')).toBe(String(left));
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limit_exceeded', type: 'tokens', param: null } });
+    expect((await call(10, null)).status).toBe(401);
+    const records = serve
+      .logs()
+      .split('\n')
+      .filter((line) => line.startsWith('{"_aws"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records.filter((r) => r['Consumer'] === 'batch-jobs')).toEqual([
+      expect.objectContaining({ Tier: 'free', Model: 'assistant', Region: 'us-east-1', OutputTokens: 6, ModelThrottles: 1 }),
+      expect.objectContaining({ Tier: 'free', BudgetRefusals: 1 }),
+    ]);
   });
 });

@@ -7,7 +7,10 @@
  * Offline models answer offline. Bedrock models call Bedrock with your AWS credentials, and answer
  * 502 with what to set when there are none; a streaming model streams, as through API Gateway
  * (`npm run stub:bedrock` stands in for Bedrock without an account). Each request gets its model's
- * function timeout as its deadline. PORT picks the port (default 8080; 0 for any free one);
+ * function timeout as its deadline. Chat models enforce the tiers' token and dollar budgets as a
+ * region does, with the first region's share, in an in-process store (nothing is shared or kept),
+ * for the consumer named by X-Consumer-Username (Kong sets it in front of the regions); their
+ * metrics are printed as the EMF lines Lambda would write. PORT picks the port (default 8080; 0 for any free one);
  * GATEWAY_ENV / GATEWAY_CONFIG pick the configuration, as for synth.
  */
 import { randomUUID } from 'crypto';
@@ -16,9 +19,18 @@ import type { AddressInfo } from 'net';
 import { errorBody } from '../contract/errors';
 import { createHandler, createStreamingHandler, powertoolsLog, type LogFn, type ModelHostContext, type ModelHostEvent } from '../lambda/handler';
 import type { ResponseSink } from '../lambda/response-sink';
-import { ALL_MODEL_FACTORIES, factoryFor } from '../lambda/models';
+import { ALL_MODEL_FACTORIES, factoryFor, type ModelRuntime } from '../lambda/models';
+import { createBedrockChatRuntime } from '../lambda/models/bedrock-chat';
 import { reportFailure, runCli } from '../app/cli';
 import { hostConfigOf } from '../config/host-config';
+import { hasBudgets, meteringFor } from '../config/metering';
+import { Naming } from '../config/naming';
+import { modelChain } from '../contract/chat';
+import { CONSUMER_HEADER } from '../contract/budgets';
+import type { CounterStore } from '../lambda/budgets/counter-store';
+import { MemoryCounterStore } from '../lambda/budgets/memory-store';
+import { meteredChatRuntime } from '../lambda/budgets/metered-chat';
+import { stdoutMetricsSink, type MetricsSink } from '../lambda/budgets/metrics';
 import { loadConfig } from '../config/load';
 import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../config/schema';
 import { portUnavailable, usageError } from '../core/errors';
@@ -53,9 +65,18 @@ function httpSink(res: http.ServerResponse): ResponseSink {
  * The local route of one model: the streaming handler for a model that streams (as Lambda response
  * streaming runs it), the buffered handler otherwise.
  */
-function localRoute(model: HostedModelConfig, log: LogFn): LocalRoute {
-  const host = hostConfigOf(model);
-  const runtime = factoryFor(host, ALL_MODEL_FACTORIES)!(host);
+function localRoute(model: HostedModelConfig, log: LogFn, metering: LocalMetering): LocalRoute {
+  let host = hostConfigOf(model);
+  let runtime: ModelRuntime;
+  if (host.kind === 'bedrock-chat') {
+    // Locally the configured ids are invoked as they are (no per-region resolution).
+    const chain = modelChain(host.settings).map((id) => ({ configuredId: id, invokeId: id }));
+    const chat = { ...host, metering: meteringFor(metering.config, metering.naming, { region: metering.region, table: metering.naming.budgetTableName }, chain) };
+    runtime = meteredChatRuntime(chat, createBedrockChatRuntime(chat), { metering: chat.metering, store: metering.store, sink: metering.sink }) as ModelRuntime;
+    host = chat;
+  } else {
+    runtime = factoryFor(host, ALL_MODEL_FACTORIES)!(host);
+  }
   if (host.kind === 'bedrock-chat' && host.streaming) {
     const handler = createStreamingHandler(host, { runtime, log });
     return (event, res, context) => handler(event, httpSink(res), context);
@@ -68,12 +89,34 @@ function localRoute(model: HostedModelConfig, log: LogFn): LocalRoute {
   };
 }
 
+/** How the local server meters chat models: as its first region does, in this process. */
+interface LocalMetering {
+  readonly config: GatewayConfig;
+  readonly naming: Naming;
+  readonly region: GatewayConfig['regions'][number];
+  readonly store: CounterStore;
+  readonly sink: MetricsSink;
+}
+
+/** Options of {@link createModelServer}. */
+export interface ModelServerOptions {
+  /** Where log entries go. @default Powertools logger on stdout */
+  readonly log?: LogFn;
+  /** Where budget counters live. @default a new in-process store */
+  readonly store?: CounterStore;
+  /** Where metrics records go. @default stdout, as in Lambda */
+  readonly metricsSink?: MetricsSink;
+}
+
 /** A local server answering like the regional APIs. */
-export function createModelServer(config: GatewayConfig, log: LogFn = powertoolsLog()): { server: http.Server; routes: Map<string, LocalRoute> } {
+export function createModelServer(config: GatewayConfig, options: ModelServerOptions = {}): { server: http.Server; routes: Map<string, LocalRoute>; store: CounterStore } {
+  const log = options.log ?? powertoolsLog();
+  const store = options.store ?? new MemoryCounterStore();
+  const metering: LocalMetering = { config, naming: new Naming(config.app, config.environment), region: config.regions[0]!, store, sink: options.metricsSink ?? stdoutMetricsSink };
   const routes = new Map<string, LocalRoute>();
   const timeouts = new Map<string, number>();
   for (const model of config.models.filter(isHostedModel)) {
-    routes.set(modelPath(model.name), localRoute(model, log));
+    routes.set(modelPath(model.name), localRoute(model, log, metering));
     timeouts.set(modelPath(model.name), model.timeoutSeconds * 1000);
   }
 
@@ -119,7 +162,7 @@ export function createModelServer(config: GatewayConfig, log: LogFn = powertools
       });
     });
   });
-  return { server, routes };
+  return { server, routes, store };
 }
 
 /** The port PORT names: an integer from 0 (any free port) to 65535; 8080 when unset. */
@@ -139,7 +182,7 @@ runCli(() => {
   // Bedrock models are called in the environment's first region unless AWS_REGION says otherwise.
   process.env['AWS_REGION'] ??= config.regions[0];
   const port = portFrom(process.env['PORT']);
-  const { server, routes } = createModelServer(config);
+  const { server, routes, store } = createModelServer(config);
   server.on('error', (err: NodeJS.ErrnoException) => {
     const reasons: Record<string, string> = { EADDRINUSE: 'the port is in use', EACCES: 'permission denied (ports below 1024 need privileges)' };
     reportFailure(reasons[err.code ?? ''] ? portUnavailable(port, reasons[err.code!]!) : err);
@@ -149,6 +192,11 @@ runCli(() => {
     const { port: bound } = server.address() as AddressInfo;
     const lines = [...routes.keys()].map((p) => `  POST http://localhost:${bound}${p}`);
     console.log(`listening on http://127.0.0.1:${bound} (environment ${config.environment})\n${lines.join('\n')}\n  GET  http://localhost:${bound}/${HEALTH_PATH}`);
+    if (hasBudgets(config) && config.models.some((m) => m.kind === 'bedrock-chat')) {
+      console.log(
+        `budgets: ${config.regions[0]}'s share of each tier's budgets, kept in ${store.description}; name the consumer with ${CONSUMER_HEADER} (Kong sets it in front of the regions)`,
+      );
+    }
     const first = [...routes.keys()][0];
     if (first) console.log(`try: curl -X POST localhost:${bound}${first} -H 'content-type: application/json' -d '{"inputs":"great"}'`);
   });
