@@ -118,3 +118,15 @@ export const SERVICE_PRINCIPALS = {
 export function functionLogGroupName(functionName: string): string {
   return `/aws/lambda/${functionName}`;
 }
+
+/**
+ * API Gateway's CloudWatch metrics of a REST API: namespace AWS/ApiGateway, dimensions ApiName and
+ * Stage; 5XXError counts server-side errors per request (1 or 0), so its Average is the error rate.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
+ */
+export const API_GATEWAY_METRICS = {
+  namespace: 'AWS/ApiGateway',
+  serverErrors: '5XXError',
+  requests: 'Count',
+  latency: 'Latency',
+} as const;

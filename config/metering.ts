@@ -79,6 +79,13 @@ export function hasBudgets(config: Pick<GatewayConfig, 'kong'>): boolean {
   return Object.values(config.kong.tiers).some((tier) => tier.budget !== undefined);
 }
 
+/** The tiers whose consumers have a daily budget (tokens per day or dollars), which the burn alarms watch. */
+export function budgetedTiers(config: Pick<GatewayConfig, 'kong'>): string[] {
+  return Object.entries(config.kong.tiers)
+    .filter(([, tier]) => tier.budget?.tokens?.perDay !== undefined || tier.budget?.usdPerDay !== undefined)
+    .map(([name]) => name);
+}
+
 /** A chain member as configured, and as the function invokes it in its region. */
 export interface BilledModel {
   readonly configuredId: string;

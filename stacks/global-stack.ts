@@ -1,9 +1,14 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zone';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Fn, TerraformOutput, type TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DnsValidatedCertificate, type HostedZoneRef } from '../constructs/dns-validated-certificate';
 import { UpstreamApiKey } from '../constructs/upstream-api-key';
+import { GatewayDashboard } from '../constructs/gateway-dashboard';
+import { regionAlarmKeys } from '../constructs/region-alarms';
+import { metricNamespace } from '../contract/budgets';
+import { budgetedTiers } from '../config/metering';
 import { GLOBAL_STACK_REGION } from '../aws/facts';
 import { INITIAL_UPSTREAM_KEY, type GatewayConfig } from '../config/schema';
 import { upstreamKeySlug, type Naming } from '../config/naming';
@@ -83,6 +88,8 @@ export class GlobalStack extends GatewayStack {
   readonly hostedZone: DataAwsRoute53Zone;
   /** The certificate of the regional hostnames (its current generation), for EDGE endpoints. */
   readonly edgeCertificate: DnsValidatedCertificate | undefined;
+  /** The environment's CloudWatch dashboard (every region's metrics). */
+  readonly dashboard: GatewayDashboard;
   /** Earlier generations of the EDGE certificate, kept until `retireBelow` passes them. */
   readonly retainedEdgeCertificates: readonly DnsValidatedCertificate[];
   /** The API key Kong injects and every regional API requires. */
@@ -144,6 +151,21 @@ export class GlobalStack extends GatewayStack {
     const current = config.upstreamKeyRotation ?? INITIAL_UPSTREAM_KEY;
     this.upstreamApiKey = keyOf(current);
     this.regionalUpstreamApiKeys = new Map([[current, this.upstreamApiKey], ...config.upstreamKeysAccepted.map((label): [string, UpstreamApiKey] => [label, keyOf(label)])]);
+
+    this.dashboard = new GatewayDashboard(this, 'gateway-dashboard', {
+      name: naming.dashboardName,
+      title: `${naming.prefix}: global AI gateway`,
+      namespace: metricNamespace(naming.prefix),
+      regions: config.regions,
+      chatModels: config.models.filter((m) => m.kind === 'bedrock-chat').map((m) => m.name),
+      budgetedTiers: budgetedTiers(config),
+      tiers: Object.keys(config.kong.tiers),
+      budgetBurnPercent: config.alarms.budgetBurnPercent,
+      errorRatePercent: config.alarms.errorRatePercent,
+      api: { name: naming.restApiName, stage: naming.stageName },
+      alarms: config.regions.flatMap((region) => regionAlarmKeys(budgetedTiers(config)).all.map((key) => ({ region, name: naming.alarmName(key) }))),
+      accountId: new DataAwsCallerIdentity(this, 'account').accountId,
+    });
 
     new TerraformOutput(this, GLOBAL_OUTPUTS.zoneId, {
       value: this.hostedZone.zoneId,

@@ -16,8 +16,10 @@ import { isHostedModel, type GatewayConfig, type HostedModelConfig } from '../co
 import { modelChain } from '../contract/chat';
 import { contradictoryProps } from '../core/errors';
 import { hostConfigOf } from '../config/host-config';
-import { hasBudgets, meteringFor } from '../config/metering';
+import { budgetedTiers, hasBudgets, meteringFor } from '../config/metering';
 import { TokenBudgetTable } from '../constructs/token-budget-table';
+import { RegionAlarms } from '../constructs/region-alarms';
+import { metricNamespace } from '../contract/budgets';
 import { regionalHostname, type Naming } from '../config/naming';
 import { GatewayStack } from './gateway-stack';
 import { upstreamKeyName, type GlobalStack } from './global-stack';
@@ -58,6 +60,8 @@ export class RegionStack extends GatewayStack {
   readonly domain: ApiCustomDomain;
   /** The region's token-budget counters, when some tier has a budget. */
   readonly budgetTable: TokenBudgetTable | undefined;
+  /** The region's alarms: budget burn per budgeted tier, and the API's error rate. */
+  readonly alarms: RegionAlarms;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { config, naming, region } = props;
@@ -159,6 +163,16 @@ export class RegionStack extends GatewayStack {
       zone: global.zone,
       restApi: this.api.restApi,
       stage: this.api.stage,
+    });
+
+    this.alarms = new RegionAlarms(this, 'region-alarms', {
+      region,
+      namespace: metricNamespace(naming.prefix),
+      budgetedTiers: budgetedTiers(config),
+      budgetBurnPercent: config.alarms.budgetBurnPercent,
+      api: { name: naming.restApiName, stage: naming.stageName },
+      errorRatePercent: config.alarms.errorRatePercent,
+      alarmName: (what) => naming.alarmName(what),
     });
 
     new TerraformOutput(this, 'hostname', {

@@ -39,6 +39,8 @@ function regionInventory(models: number): Record<string, number> {
     aws_api_gateway_usage_plan: 1,
     aws_api_gateway_usage_plan_key: 1,
     aws_cloudwatch_log_group: 2 + models,
+    // Budget burn for dev's two tiers with a daily budget, and the API error rate.
+    aws_cloudwatch_metric_alarm: 3,
     aws_dynamodb_table: 1,
     aws_iam_role: 1 + models,
     aws_iam_role_policy: models,

@@ -19,6 +19,7 @@ import { appSchema, environmentSchema } from './environment';
 import { kongSchema } from './kong';
 import { modelsSchema } from './models';
 import { pricesSchema } from './prices';
+import { alarmsSchema } from './alarms';
 import { upstreamKeyRotationSchema, upstreamKeysAcceptedSchema } from './upstream-keys';
 
 export { ENVIRONMENT_NAME_PATTERN } from './environment';
@@ -36,6 +37,7 @@ export const gatewayConfigSchema = z
     endpointType: endpointTypeSchema,
     models: modelsSchema,
     prices: pricesSchema,
+    alarms: alarmsSchema,
     logRetentionDays: logRetentionDaysSchema,
     throttling: throttlingSchema,
     tags: tagsSchema,
