@@ -10,6 +10,7 @@ import { KongConsumers } from '../constructs/kong/kong-consumers';
 import { KongModelRoutes, type ExternalModelRoute, type HostedModelRoute } from '../constructs/kong/kong-model-routes';
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
 import type { TierLimits } from '../constructs/kong/plugin-configs';
+import { priceOf } from '../config/metering';
 import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath, streamReadTimeoutMs } from '../kong/facts';
 import { sensitiveVariable, variableName } from '../terraform/variables';
 import { GatewayStack } from './gateway-stack';
@@ -107,7 +108,7 @@ export class ControlStack extends GatewayStack {
                 ...route(model),
                 serviceName: naming.kongLlmService(model.name),
                 host: LLM_PROVIDERS[model.provider].host,
-                llm: { ...model, maxBodyBytes: model.limits.maxBodyBytes },
+                llm: { ...model, maxBodyBytes: model.limits.maxBodyBytes, ...llmCost(config, model.model) },
                 credential: llmCredentialSecret(naming.prefix, model),
                 promptGuard: model.promptGuard,
               },
@@ -170,4 +171,15 @@ export class ControlStack extends GatewayStack {
 function requestLimits(tier: KongConfig['tiers'][string]): TierLimits {
   const { budget: _budget, ...limits } = tier;
   return limits;
+}
+
+/** An external LLM's price per million tokens (Kong's unit), from the price table's per 1,000. */
+function llmCost(config: GatewayConfig, modelId: string): { costPerMillion?: { input: number; output: number } } {
+  const price = priceOf(config.prices, modelId);
+  return price ? { costPerMillion: { input: round(price.inputPer1k * 1000), output: round(price.outputPer1k * 1000) } } : {};
+}
+
+/** Rounds away binary noise (0.00015 × 1000 = 0.15000000000000002). */
+function round(value: number): number {
+  return Number(value.toPrecision(12));
 }

@@ -76,6 +76,8 @@ export interface ExternalLlm {
   readonly options: { readonly maxTokens?: number; readonly temperature?: number; readonly topP?: number };
   /** Largest request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** US dollars per million tokens, for Kong's cost metric (both above 0, as Kong's schema requires). @default no cost */
+  readonly costPerMillion?: { readonly input: number; readonly output: number };
 }
 
 /** ai-prompt-guard patterns (PCRE, checked by the configuration before Kong sees them). */
@@ -233,6 +235,15 @@ export function aiProxyConfig(model: ExternalLlm, credential: KongEnvSecret): Pl
   if (model.options.maxTokens !== undefined) options['max_tokens'] = model.options.maxTokens;
   if (model.options.temperature !== undefined) options['temperature'] = model.options.temperature;
   if (model.options.topP !== undefined) options['top_p'] = model.options.topP;
+  // Kong 3.9.1 prices a call as (prompt_tokens × input_cost + completion_tokens × output_cost) / 1e6
+  // (kong/llm/plugin/shared-filters/normalize-json-response.lua:104-111; streamed responses:
+  // normalize-sse-chunk.lua:158-160) into the log's usage.cost and Prometheus' ai_llm_cost_total
+  // (kong/plugins/prometheus/exporter.lua:156; with ai_metrics on). Both must be above 0
+  // (kong/llm/schemas/init.lua:132-141, gt = 0), and both are needed for any cost.
+  if (model.costPerMillion && model.costPerMillion.input > 0 && model.costPerMillion.output > 0) {
+    options['input_cost'] = model.costPerMillion.input;
+    options['output_cost'] = model.costPerMillion.output;
+  }
   return {
     route_type: model.routeType,
     auth: { header_name: provider.authHeader, header_value: credential.reference },

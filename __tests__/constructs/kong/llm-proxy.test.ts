@@ -15,12 +15,12 @@ function externalModel(overrides: Record<string, unknown> = {}): ExternalLlmMode
   return config.models[1] as ExternalLlmModelConfig;
 }
 
-function synthProxy(model: ExternalLlmModelConfig): TerraformJson {
+function synthProxy(model: ExternalLlmModelConfig, costPerMillion?: { input: number; output: number }): TerraformJson {
   return JSON.parse(
     synthConstructsText((scope) => {
       new LlmProxy(scope, 'llm', {
         routeId: 'route-1',
-        model: { ...model, maxBodyBytes: model.limits.maxBodyBytes },
+        model: { ...model, maxBodyBytes: model.limits.maxBodyBytes, ...(costPerMillion ? { costPerMillion } : {}) },
         promptGuard: model.promptGuard,
         credential: llmCredentialSecret('aigw-test', model),
         tags: [],
@@ -45,6 +45,16 @@ describe('LlmProxy', () => {
     });
     // The key never passes through Terraform: no variable, no reference.
     expect(JSON.stringify(json)).not.toMatch(/var\.|sensitive\(|"variable"/);
+  });
+
+  test('a priced model gets Kong’s input_cost and output_cost per million tokens, so ai_llm_cost_total counts dollars on OSS', () => {
+    const proxy = plugin(synthProxy(externalModel(), { input: 0.15, output: 0.6 }), 'ai-proxy');
+    expect((proxy.config as { model: { options: unknown } }).model.options).toEqual({ input_cost: 0.15, output_cost: 0.6 });
+  });
+
+  test('a price of 0 is left out: Kong’s schema takes only costs above 0, and needs both', () => {
+    const proxy = plugin(synthProxy(externalModel(), { input: 0, output: 0.6 }), 'ai-proxy');
+    expect((proxy.config as { model: { options: unknown } }).model.options).toEqual({});
   });
 
   test('the credential secret names the Kong nodes’ variable and what it holds', () => {
