@@ -98,7 +98,7 @@ export function dashboardWidgets(props: GatewayDashboardProps): Widget[] {
       chart('Cost by model (USD per hour)', perModel(M.costUsd, 'Sum'), { period: 3600 }),
     ],
     [
-      chart(`Budget used by the highest consumer of each tier (% of its day; alarm at ${props.budgetBurnPercent}%)`, perTier(props.budgetedTiers, M.budgetUsed, 'Maximum'), {
+      chart(`Budget used: highest consumer of each tier (% of day, alarm at ${props.budgetBurnPercent})`, perTier(props.budgetedTiers, M.budgetUsed, 'Maximum'), {
         annotations: { horizontal: [{ label: 'budget burn alarm', value: props.budgetBurnPercent }] },
         yAxis: { left: { min: 0, max: 100 } },
       }),
@@ -135,7 +135,7 @@ export function dashboardWidgets(props: GatewayDashboardProps): Widget[] {
   const widgets: Widget[] = [];
   let y = 0;
   for (const row of rows) {
-    const height = row[0]!.type === 'text' ? 2 : row[0]!.type === 'alarm' ? 2 + Math.ceil(props.alarms.length / 4) : HEIGHT;
+    const height = row[0]!.type === 'text' ? 2 : row[0]!.type === 'alarm' ? 2 + Math.ceil(props.alarms.length / 6) : HEIGHT;
     const width = row.length === 1 ? GRID_COLUMNS : HALF;
     row.forEach((widget, i) => widgets.push({ ...widget, x: i * width, y, width, height } as Widget));
     y += height;

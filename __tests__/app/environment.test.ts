@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import { dashboardPicturePath, renderEnvironmentDashboard } from '../../tooling/dashboard-picture';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -57,6 +59,12 @@ describe('the dev environment, synthesized as `npm run synth` does', () => {
     synth = synthesizeEnvironment(loadConfig(resolveConfigSource({})));
   });
   afterAll(() => synth.cleanup());
+
+  test('the README’s dashboard picture is the one this dashboard definition draws (npm run render:dashboard redraws it)', () => {
+    const picture = fs.readFileSync(dashboardPicturePath('dev'), 'utf8');
+    expect(renderEnvironmentDashboard([synth.stack(GLOBAL)], 'dev')).toBe(picture);
+    expect(picture).toContain('Cost by consumer in eu-west-1 (USD per hour)');
+  });
 
   test('has a global stack, one stack per configured region, and the Kong control stack', () => {
     expect(Object.keys(synth.manifest.stacks).sort()).toEqual([GLOBAL, CONTROL, ...REGIONS.map(regionStack)].sort());
