@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import { dashboardPicturePath, renderEnvironmentDashboard } from '../../tooling/dashboard-picture';
 import { createHash } from 'crypto';
 import * as fs from 'fs';

@@ -93,7 +93,7 @@ describe('token budgets in DynamoDB, concurrent calls and a fake clock', () => {
           table.restore();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
     // Budgets were reached, concurrently: the property was tested at its edge.
     expect(refusals).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ describe('token budgets in DynamoDB, concurrent calls and a fake clock', () => {
           table.restore();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -193,7 +193,7 @@ describe('token budgets in DynamoDB, concurrent calls and a fake clock', () => {
           table.restore();
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
     // The comparison covered refusals, not only grants.
     expect(refusals).toBeGreaterThan(0);
