@@ -14,6 +14,8 @@ interface Widget {
   readonly properties: Record<string, unknown>;
 }
 
+/** Markdown's code quote, dropped from the text widget's paragraph. */
+const BACKTICK = String.fromCharCode(96);
 const COLUMN = 40;
 const ROW = 30;
 const MARGIN = 16;
@@ -47,7 +49,7 @@ function drawWidget(widget: Widget): string {
   if (widget.type === 'text') {
     const lines = String(p['markdown'] ?? '').split('\n');
     out.push(text(x + 10, y + 22, lines[0]!.replace(/^#+\s*/, ''), 15, 'bold', '#16191f'));
-    wrap(lines.slice(1).join(' ').replace(/`/g, ''), maxChars)
+    wrap(lines.slice(1).join(' ').split(BACKTICK).join(''), maxChars)
       .slice(0, 2)
       .forEach((line, i) => out.push(text(x + 10, y + 40 + i * 14, line, 11, 'normal', '#545b64')));
   } else if (widget.type === 'alarm') {
