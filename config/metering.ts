@@ -2,9 +2,12 @@
  * Token budgets and prices, translated from the configuration once: which LLMs a model bills, which
  * models a tier reaches, a model id's price, and the share of each budget a region enforces.
  *
- * A budget is split across the regions by the Kong upstream's weights: Kong's round-robin balancer
- * sends each region traffic in proportion to its weight (see README, Token budgets), so each
- * region's host enforces its share and no request waits on another region's counter.
+ * A budget is split across the regions by the Kong upstream's weights, so each region's host
+ * enforces its share and no request waits on another region's counter; no region passing its share,
+ * no consumer passes the budget. Kong's round-robin balancer follows the weights per resolved
+ * address (Kong 3.9.1 kong/runloop/balancer/balancers.lua:364-371, each A record gets its target's
+ * weight; round_robin.lua:31-74), so a region's traffic follows its weight only approximately:
+ * README, Token budgets.
  */
 import { parseBedrockModelId } from '../aws/bedrock';
 import type { AwsRegion } from '../aws/facts';

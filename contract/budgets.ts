@@ -4,7 +4,7 @@
  * per model id); the host reads the per-region share the stacks hand it ({@link meteringSchema}).
  *
  * Who the consumer is comes from Kong: after key-auth Kong sets `X-Consumer-Username` on the
- * request it forwards, replacing any copy the client sent (see README, Token budgets). The host
+ * request it forwards, replacing any copy the client sent ({@link CONSUMER_HEADER}). The host
  * trusts the header only because nothing but Kong can reach it (the execute-api endpoint is off,
  * and the API key is Kong's).
  */
@@ -94,7 +94,12 @@ export const meteringSchema = z.strictObject({
 /** Metering of one model host, after defaults. */
 export type Metering = z.output<typeof meteringSchema>;
 
-/** The header Kong sets to the authenticated consumer's username. */
+/**
+ * The header Kong sets to the authenticated consumer's username on the request it forwards,
+ * replacing any client copy, or clears for a consumer without one (Kong 3.9.1
+ * kong/plugins/key-auth/handler.lua:52-74 `set_consumer`; kong/plugins/basic-auth/access.lua:134-138;
+ * the name: kong/constants.lua:118).
+ */
 export const CONSUMER_HEADER = 'x-consumer-username';
 
 /** Response headers of token budgets, named as OpenAI's API names its own. */
