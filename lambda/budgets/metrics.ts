@@ -35,9 +35,14 @@ export interface CallMeasures {
 export type MetricsSink = (record: object) => void;
 
 /**
- * Writes a record as one line straight to stdout, not through `console`, which Lambda's JSON log
- * format wraps in an object of its own (as Powertools' logger and metrics do, with a Console on
- * process.stdout).
+ * Writes a record as one line straight to stdout. "Lambda automatically sends everything that your
+ * function writes to standard output (STDOUT) to a CloudWatch Logs log group, and CloudWatch Logs
+ * extracts metrics from any log events that follow the embedded metric format specification"
+ * (CloudWatch_Embedded_Metric_Format_Lambda.html). Not through `console`: with Lambda's JSON log
+ * format the runtime wraps console output in an object of its own, which that page warns loses
+ * metrics for older client libraries; a line on process.stdout is passed as written (Powertools'
+ * logger and metrics write through a Console of their own on process.stdout for the same reason).
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Lambda.html
  */
 export const stdoutMetricsSink: MetricsSink = (record) => {
   process.stdout.write(`${JSON.stringify(record)}\n`);
