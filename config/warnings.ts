@@ -9,6 +9,9 @@ import { formatPath } from '../contract/paths';
 import type { GatewayConfig } from './schema';
 import { todayUtc } from './validate';
 
+/** After how many days a price is worth checking again. */
+export const STALE_PRICE_DAYS = 180;
+
 /** One warning, pointing at the setting it is about. */
 export interface ConfigWarning {
   /** The setting, as a path (`kong.rateLimiting.policy`). */
@@ -41,6 +44,16 @@ export function configWarnings(config: GatewayConfig, today: string = todayUtc()
       }
     });
   });
+  // Prices change: a stale one misstates costs and mis-sizes dollar budgets.
+  for (const [modelId, price] of Object.entries(config.prices)) {
+    const ageDays = Math.floor((Date.parse(today) - Date.parse(price.readOn)) / 86_400_000);
+    if (ageDays > STALE_PRICE_DAYS) {
+      warnings.push({
+        path: formatPath(['prices', modelId, 'readOn']),
+        message: `the price of ${modelId} was read ${ageDays} days ago (${price.readOn}): check it against the provider's price list and update it with today's date.`,
+      });
+    }
+  }
   const { deployment, rateLimiting } = config.kong;
   if (rateLimiting.policy === 'local' && deployment.nodes > 1) {
     // Kong 3.9.1 kong/plugins/rate-limiting/policies/init.lua:11 and :308: the local policy counts

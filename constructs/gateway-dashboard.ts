@@ -47,10 +47,13 @@ const HEIGHT = 6;
 
 /**
  * The environment's CloudWatch dashboard: tokens, cost, budgets, latency and errors of every region
- * on one page. The model hosts' metrics (EMF, namespace `GlobalAiGateway/<app>-<env>`) are regional,
- * so each line names its region; the per-consumer widgets use one SEARCH per region, which finds
- * every consumer Kong has, listed here or not. A dashboard is global: it lives in the global stack's
- * region and shows any region's metrics.
+ * on one page. The model hosts' metrics (EMF, namespace `GlobalAiGateway/<app>-<env>`) exist only in
+ * their region ("Metrics exist only in the Region in which they are created", cloudwatch_concepts.html),
+ * so each line names its region in its rendering properties; the per-consumer widgets, one per
+ * region, run a SEARCH there, which finds every consumer Kong has, listed here or not. "All
+ * dashboards in your account are global, not region-specific" (AWS::CloudWatch::Dashboard), so it
+ * lives in the global stack. Its alarm widget lists every region's alarms by ARN; alarms themselves
+ * must live in their metric's region (Cross-Account-Cross-Region.html), in the region stacks.
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  */
 export class GatewayDashboard extends Construct {
@@ -76,8 +79,10 @@ export function dashboardWidgets(props: GatewayDashboardProps): Widget[] {
     );
   const perTier = (tiers: readonly string[], metric: string, stat: string): MetricLine[] =>
     tiers.flatMap((tier) => regions.map((region) => [ns, metric, D.tier, tier, D.region, region, { region, stat, label: `${tier} (${region})` }]));
-  const search = (metric: string, stat: string, period: number, region: string, label: string, id: string): MetricLine => [
-    { expression: `SEARCH('{${ns},${D.consumer},${D.model},${D.region},${D.tier}} MetricName="${metric}"', '${stat}', ${period})`, id, region, label },
+  // A SEARCH runs in its widget's region (the widget's `region`), over metrics that reported in the
+  // last two weeks (using-search-expressions.html).
+  const search = (metric: string, stat: string, period: number, label: string, id: string): MetricLine => [
+    { expression: `SEARCH('{${ns},${D.consumer},${D.model},${D.region},${D.tier}} MetricName="${metric}"', '${stat}', ${period})`, id, label },
   ];
   const chart = (title: string, metrics: MetricLine[], extra: Record<string, unknown> = {}) => ({
     type: 'metric' as const,
@@ -117,8 +122,8 @@ export function dashboardWidgets(props: GatewayDashboardProps): Widget[] {
       ),
     ],
     ...regions.map((region, i) => [
-      chart(`Cost by consumer in ${region} (USD per hour)`, [search(M.costUsd, 'Sum', 3600, region, `\${PROP('Dim.${D.consumer}')} (\${PROP('Dim.${D.model}')})`, `c${i}`)], { region, period: 3600 }),
-      chart(`Tokens by consumer in ${region} (output, per 5 minutes)`, [search(M.outputTokens, 'Sum', 300, region, `\${PROP('Dim.${D.consumer}')} (\${PROP('Dim.${D.model}')})`, `t${i}`)], { region }),
+      chart(`Cost by consumer in ${region} (USD per hour)`, [search(M.costUsd, 'Sum', 3600, `\${PROP('Dim.${D.consumer}')} (\${PROP('Dim.${D.model}')})`, `c${i}`)], { region, period: 3600 }),
+      chart(`Tokens by consumer in ${region} (output, per 5 minutes)`, [search(M.outputTokens, 'Sum', 300, `\${PROP('Dim.${D.consumer}')} (\${PROP('Dim.${D.model}')})`, `t${i}`)], { region }),
     ]),
     [
       {

@@ -1,6 +1,7 @@
 import { Naming } from '../../config/naming';
 import { meteringFor, priceOf } from '../../config/metering';
 import { validateConfigDocument } from '../../config/validate';
+import { configWarnings } from '../../config/warnings';
 import { formatConfigIssue } from '../../core/errors';
 import { configDocument, kongDocument, modelDocument, testConfig } from '../support/config';
 
@@ -62,6 +63,15 @@ describe('budgets and prices in the configuration', () => {
     expect(problems(doc)).toEqual([
       'f.yaml  kong.tiers.basic.budget: received {}; accepted: set tokens, usdPerDay or both',
       'f.yaml  kong.tiers.pro.budget.tokens: received {"counts":"input"}; accepted: set perMinute, perDay or both',
+    ]);
+  });
+});
+
+describe('price dates', () => {
+  test('a price read more than 180 days ago is a warning naming it, not an error', () => {
+    const config = testConfig({ prices: { 'gpt-4o-mini': { inputPer1k: 0.00015, outputPer1k: 0.0006, readOn: '2026-05-16' }, 'amazon.nova-micro-v1:0': price(1, 1) } });
+    expect(configWarnings(config, TODAY)).toEqual([
+      { path: 'prices.gpt-4o-mini.readOn', message: expect.stringMatching(/^the price of gpt-4o-mini was read 190 days ago \(2026-05-16\): check it/) },
     ]);
   });
 });

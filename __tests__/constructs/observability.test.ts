@@ -100,8 +100,9 @@ describe('GatewayDashboard', () => {
 
   test('the consumers of each region by SEARCH over the full dimension set, so consumers made outside the file show too', () => {
     expect(titled('Cost by consumer in eu-west-1').properties['metrics']).toEqual([
-      [{ expression: `SEARCH('{GlobalAiGateway/aigw-test,Consumer,Model,Region,Tier} MetricName="CostUsd"', 'Sum', 3600)`, id: 'c1', region: 'eu-west-1', label: "${PROP('Dim.Consumer')} (${PROP('Dim.Model')})" }],
+      [{ expression: `SEARCH('{GlobalAiGateway/aigw-test,Consumer,Model,Region,Tier} MetricName="CostUsd"', 'Sum', 3600)`, id: 'c1', label: "${PROP('Dim.Consumer')} (${PROP('Dim.Model')})" }],
     ]);
+    expect(titled('Cost by consumer in eu-west-1').properties).toMatchObject({ region: 'eu-west-1' });
     expect(DIMENSION_SETS[0]).toEqual(['Model', 'Region', 'Consumer', 'Tier']);
   });
 
