@@ -2,7 +2,9 @@ import { modelChain } from '../../contract/chat';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema } from '../../contract/model-host';
+import { MODEL_HOST_CONFIG_ENV, modelHostConfigSchema, type ModelHostConfig } from '../../contract/model-host';
+import { meteringSchema } from '../../contract/budgets';
+import { TokenBudgetTable } from '../../constructs/token-budget-table';
 import { ModelFunction } from '../../constructs/model-function';
 import { hostConfigOf } from '../../config/host-config';
 import { ModelHostCode } from '../../constructs/model-host-code';
@@ -208,6 +210,45 @@ describe('ModelFunction for a Bedrock chat model', () => {
       });
     expect(make('model' in inUsEast1 ? inUsEast1.model : undefined)).toThrow('bedrockModels holds amazon.nova-micro-v1:0 resolved for us-east-1, but the function runs in eu-west-1');
     expect(make(undefined)).toThrow('bedrockModels is for bedrock-chat models only, and required there');
+  });
+
+  describe('with a budget table', () => {
+    const model = testConfig({ models: [modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' } })] })
+      .models.filter(isHostedModel)[0]!;
+    const resolved = resolveBedrockModel('amazon.nova-micro-v1:0', 'eu-west-1', 'fallback');
+    const metering = (consumers: Record<string, string>) =>
+      meteringSchema.parse({ namespace: 'GlobalAiGateway/aigw-test', region: 'eu-west-1', table: 'aigw-test-token-budgets', defaultTier: 'free', consumers, tiers: { free: { tokens: { perMinute: 100 } } } });
+    const synthWith = (consumers: Record<string, string>, withTable = true) =>
+      synthConstructs((scope) => {
+        new ModelFunction(scope, 'm', {
+          model: { ...hostConfigOf(model), metering: metering(consumers) } as ModelHostConfig,
+          sizing: model,
+          functionName: 'aigw-test-chat',
+          roleName: 'r',
+          code: new ModelHostCode(scope, 'code', { kind: 'bedrock-chat' }),
+          logRetentionDays: 1,
+          region: 'eu-west-1',
+          accountId: ACCOUNT,
+          bedrockModels: 'model' in resolved ? [resolved.model] : [],
+          ...(withTable ? { budgetTable: new TokenBudgetTable(scope, 'token-budget-table', { name: 'aigw-test-token-budgets' }) } : {}),
+        });
+      });
+
+    test('may UpdateItem on exactly that table, and nothing else of DynamoDB', () => {
+      const policy = JSON.parse(onlyResource(synthWith({}), 'aws_iam_role_policy')['policy'] as string) as { Statement: Record<string, unknown>[] };
+      expect(policy.Statement.filter((s) => JSON.stringify(s).includes('dynamodb'))).toEqual([
+        { Sid: 'UpdateTokenBudgets', Effect: 'Allow', Action: ['dynamodb:UpdateItem'], Resource: expect.stringMatching(/^\$\{aws_dynamodb_table\.token-budget-table_[0-9A-F]{8}\.arn\}$/) },
+      ]);
+    });
+
+    test('a metering table without the table construct (or the reverse) is refused', () => {
+      expect(() => synthWith({}, false)).toThrow('budgetTable and the metering table of model chat go together');
+    });
+
+    test('a host configuration past Lambda’s 4 KB of environment is refused at synth, saying what to trim', () => {
+      const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`consumer-number-${i}`, 'team']));
+      expect(() => synthWith(many)).toThrow(/the environment of aigw-test-chat is "\d+ bytes"; accepted: at most 4096 bytes \(Lambda's limit\): list fewer consumers outside the default tier/);
+    });
   });
 
   test('text models get no Bedrock permission at all', () => {

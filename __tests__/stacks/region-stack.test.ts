@@ -3,8 +3,8 @@ import { MODEL_HOST_CONFIG_ENV } from '../../contract/model-host';
 import { Naming } from '../../config/naming';
 import { GlobalStack } from '../../stacks/global-stack';
 import { RegionStack } from '../../stacks/region-stack';
-import { modelDocument, testConfig } from '../support/config';
-import { resources, synthesizeEnvironment } from '../support/synth';
+import { kongDocument, modelDocument, testConfig } from '../support/config';
+import { onlyResource, resources, synthesizeEnvironment, type TerraformJson } from '../support/synth';
 import { planStack } from '../support/terraform-plan';
 
 describe('RegionStack', () => {
@@ -104,6 +104,38 @@ describe('RegionStack with several model kinds', () => {
       expect(plain.stack('aigw-test-eu-west-1').data?.['aws_caller_identity']).toBeUndefined();
     } finally {
       plain.cleanup();
+    }
+  });
+});
+
+describe('RegionStack and token budgets', () => {
+  const chat = modelDocument({ name: 'chat', kind: 'bedrock-chat', settings: { modelId: 'amazon.nova-micro-v1:0' } });
+  const hostOf = (stack: TerraformJson) =>
+    JSON.parse(((resources(stack, 'aws_lambda_function')[0]!['environment'] as { variables: Record<string, string> }).variables)['MODEL_HOST_CONFIG']!) as { metering: Record<string, unknown> };
+
+  test('without a budget: no table, no DynamoDB grant, metering for metrics only, and the error-rate alarm alone', () => {
+    const app = synthesizeEnvironment(testConfig({ regions: ['eu-west-1'], models: [chat] }));
+    try {
+      const stack = app.stack('aigw-test-eu-west-1');
+      expect(resources(stack, 'aws_dynamodb_table')).toEqual([]);
+      expect(JSON.stringify(resources(stack, 'aws_iam_role_policy'))).not.toContain('dynamodb');
+      expect(hostOf(stack).metering).toEqual({ namespace: 'GlobalAiGateway/aigw-test', region: 'eu-west-1', defaultTier: 'basic', consumers: { acme: 'pro' }, tiers: {}, prices: {} });
+      expect(resources(stack, 'aws_cloudwatch_metric_alarm').map((a) => a['alarm_name'])).toEqual(['aigw-test-api-error-rate']);
+    } finally {
+      app.cleanup();
+    }
+  });
+
+  test('with one: the region’s table, named in the host’s metering, and a burn alarm for the tier with a daily budget', () => {
+    const kong = kongDocument({ tiers: { basic: { minute: 60, budget: { tokens: { perMinute: 1000 } } }, pro: { minute: 600, budget: { tokens: { perDay: 100000 } } } } });
+    const app = synthesizeEnvironment(testConfig({ regions: ['eu-west-1', 'us-east-1'], models: [chat], kong }));
+    try {
+      const stack = app.stack('aigw-test-eu-west-1');
+      expect(onlyResource(stack, 'aws_dynamodb_table')).toMatchObject({ name: 'aigw-test-token-budgets', billing_mode: 'PAY_PER_REQUEST' });
+      expect(hostOf(stack).metering).toMatchObject({ table: 'aigw-test-token-budgets', tiers: { basic: { tokens: { perMinute: 500 } }, pro: { tokens: { perDay: 50000 } } } });
+      expect(resources(stack, 'aws_cloudwatch_metric_alarm').map((a) => a['alarm_name']).sort()).toEqual(['aigw-test-api-error-rate', 'aigw-test-budget-burn-pro']);
+    } finally {
+      app.cleanup();
     }
   });
 });
