@@ -25,6 +25,8 @@ export interface RegionAlarmsProps {
   readonly errorRatePercent: number;
   /** An alarm's name from what it watches (alarm names are regional). */
   readonly alarmName: (what: string) => string;
+  /** The SNS topic (in this region) told when an alarm goes into and out of alarm. @default none */
+  readonly notify?: string;
 }
 
 /**
@@ -34,7 +36,8 @@ export interface RegionAlarmsProps {
  *   so some consumer of the tier has used that much of its day here;
  * - API error rate: the REST API's 5XXError average (the share of responses that were 5xx) above
  *   the threshold in 3 of 5 minutes.
- * Missing data is not breaching: no calls, no alarm. No actions are attached (see README).
+ * Missing data is not breaching: no calls, no alarm. With a topic, each alarm notifies it going
+ * into and out of alarm.
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
  */
 export class RegionAlarms extends Construct {
@@ -46,6 +49,7 @@ export class RegionAlarms extends Construct {
   constructor(scope: Construct, id: string, props: RegionAlarmsProps) {
     super(scope, id);
     const keys = regionAlarmKeys(props.budgetedTiers);
+    const actions = props.notify ? { alarmActions: [props.notify], okActions: [props.notify] } : {};
     this.budgetBurn = new Map(
       props.budgetedTiers.map((tier) => [
         tier,
@@ -61,6 +65,7 @@ export class RegionAlarms extends Construct {
           threshold: props.budgetBurnPercent,
           comparisonOperator: 'GreaterThanOrEqualToThreshold',
           treatMissingData: 'notBreaching',
+          ...actions,
         }),
       ]),
     );
@@ -78,6 +83,7 @@ export class RegionAlarms extends Construct {
       threshold: props.errorRatePercent / 100,
       comparisonOperator: 'GreaterThanThreshold',
       treatMissingData: 'notBreaching',
+      ...actions,
     });
   }
 

@@ -173,6 +173,7 @@ export class RegionStack extends GatewayStack {
       api: { name: naming.restApiName, stage: naming.stageName },
       errorRatePercent: config.alarms.errorRatePercent,
       alarmName: (what) => naming.alarmName(what),
+      ...(config.alarms.notify[region] ? { notify: config.alarms.notify[region] } : {}),
     });
 
     new TerraformOutput(this, 'hostname', {

@@ -67,6 +67,18 @@ describe('budgets and prices in the configuration', () => {
   });
 });
 
+describe('alarm topics', () => {
+  test('each region’s alarms notify a topic in that region, of a region the environment deploys to', () => {
+    const doc = (notify: Record<string, string>) => configDocument({ alarms: { notify } });
+    expect(problems(doc({ 'eu-west-1': 'arn:aws:sns:eu-west-1:123456789012:alerts' }))).toEqual([]);
+    expect(problems(doc({ 'eu-west-1': 'arn:aws:sns:us-east-1:123456789012:alerts', 'ap-southeast-2': 'arn:aws:sns:ap-southeast-2:123456789012:alerts' }))).toEqual([
+      'f.yaml  alarms.notify.eu-west-1: a topic in us-east-1, but alarms notify only topics in their own region; received "arn:aws:sns:us-east-1:123456789012:alerts"; accepted: an SNS topic in eu-west-1',
+      'f.yaml  alarms.notify.ap-southeast-2: a region this environment does not deploy to; accepted: one of regions: us-east-1, eu-west-1',
+    ]);
+    expect(problems(doc({ 'eu-west-1': 'alerts' }))).toEqual(['f.yaml  alarms.notify.eu-west-1: received "alerts"; accepted: an SNS topic ARN, arn:aws:sns:<region>:<account>:<name>']);
+  });
+});
+
 describe('price dates', () => {
   test('a price read more than 180 days ago is a warning naming it, not an error', () => {
     const config = testConfig({ prices: { 'gpt-4o-mini': { inputPer1k: 0.00015, outputPer1k: 0.0006, readOn: '2026-05-16' }, 'amazon.nova-micro-v1:0': price(1, 1) } });

@@ -58,6 +58,26 @@ describe('RegionAlarms', () => {
   });
 });
 
+test('RegionAlarms with a topic: every alarm notifies it going into and out of alarm', () => {
+  const json = synthConstructs((scope) => {
+    new RegionAlarms(scope, 'alarms', {
+      region: 'eu-west-1',
+      namespace: 'GlobalAiGateway/aigw-test',
+      budgetedTiers: ['team'],
+      budgetBurnPercent: 80,
+      api: { name: 'aigw-test-models', stage: 'test' },
+      errorRatePercent: 5,
+      alarmName: (what) => `aigw-test-${what}`,
+      notify: 'arn:aws:sns:eu-west-1:123456789012:platform-alerts',
+    });
+  });
+  const alarms = resources(json, 'aws_cloudwatch_metric_alarm');
+  expect(alarms).toHaveLength(2);
+  for (const alarm of alarms) {
+    expect(alarm).toMatchObject({ alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:platform-alerts'], ok_actions: ['arn:aws:sns:eu-west-1:123456789012:platform-alerts'] });
+  }
+});
+
 describe('GatewayDashboard', () => {
   const props: GatewayDashboardProps = {
     name: 'aigw-test',

@@ -36,6 +36,7 @@ import { modelTimingFitsEndpoint } from './model-timing-fits-endpoint';
 import { noSecretsInConfiguration } from './no-secrets-in-configuration';
 import { budgetsPriced } from './budgets-priced';
 import { budgetsFitRegions } from './budgets-fit-regions';
+import { alarmTopicsInRegion } from './alarm-topics-in-region';
 
 export type { CheckContext, ConfigCheck, ConfigView } from './types';
 
@@ -67,6 +68,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   modelTimingFitsEndpoint,
   budgetsPriced,
   budgetsFitRegions,
+  alarmTopicsInRegion,
   noSecretsInConfiguration,
 ];
 
