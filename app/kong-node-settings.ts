@@ -5,7 +5,8 @@
  * secrets the nodes must hold. Every line says why; facts are from Kong 3.9.1's source.
  */
 import type { GatewayConfig } from '../config/schema';
-import { type KongEnvSecret, llmCredentialSecret, redisPasswordSecret } from '../kong/facts';
+import type { KongEnvSecret } from '../kong/facts';
+import { kongNodeSecrets } from '../config/kong-secrets';
 import type { Naming } from '../config/naming';
 
 /** The file name, in the control stack's output directory. */
@@ -85,11 +86,7 @@ export function kongNodeSettings(config: GatewayConfig, naming: Naming): KongNod
     );
   }
 
-  const secrets: KongEnvSecret[] = [];
-  for (const model of config.models) {
-    if (model.kind === 'external-llm') secrets.push(llmCredentialSecret(naming.prefix, model));
-  }
-  if (rateLimiting.policy === 'redis' && rateLimiting.redis?.requirePassword) secrets.push(redisPasswordSecret(naming.prefix));
+  const secrets = kongNodeSecrets(config, naming).all;
 
   const prerequisites: string[] = [
     `Kong Gateway 3.9 (the AI plugins need 3.6 or later); ${deployment.nodes === 1 ? '1 node proxies' : `${deployment.nodes} nodes proxy`} traffic.`,

@@ -11,7 +11,8 @@ import { KongModelRoutes, type ExternalModelRoute, type HostedModelRoute } from 
 import { RegionalUpstream } from '../constructs/kong/regional-upstream';
 import type { TierLimits } from '../constructs/kong/plugin-configs';
 import { priceOf } from '../config/metering';
-import { DEFAULT_REGION_WEIGHT, kongTags, llmCredentialSecret, LLM_PROVIDERS, redisPasswordSecret, REGION_TARGET_PORT, routePath, streamReadTimeoutMs } from '../kong/facts';
+import { DEFAULT_REGION_WEIGHT, kongTags, LLM_PROVIDERS, REGION_TARGET_PORT, routePath, streamReadTimeoutMs } from '../kong/facts';
+import { kongNodeSecrets } from '../config/kong-secrets';
 import { sensitiveVariable, variableName } from '../terraform/variables';
 import { GatewayStack } from './gateway-stack';
 import type { GlobalStack } from './global-stack';
@@ -66,7 +67,8 @@ export class ControlStack extends GatewayStack {
     this.kongProvider = new KongProvider(this, 'kong', { kongAdminUri: adminUri.stringValue, kongAdminToken: adminToken.stringValue });
     if (kong.authentication === 'basic-auth' && kong.consumers.some((c) => c.credential === 'generated')) new RandomProvider(this, 'random');
     // Secrets Kong takes by env-vault reference never pass through Terraform (kong/facts.ts).
-    const redisPassword = kong.rateLimiting.policy === 'redis' && kong.rateLimiting.redis?.requirePassword ? redisPasswordSecret(naming.prefix) : undefined;
+    const secrets = kongNodeSecrets(config, naming);
+    const redisPassword = secrets.redisPassword;
 
     this.upstream = new RegionalUpstream(this, 'regional-upstream', {
       name: naming.kongUpstream,
@@ -109,7 +111,7 @@ export class ControlStack extends GatewayStack {
                 serviceName: naming.kongLlmService(model.name),
                 host: LLM_PROVIDERS[model.provider].host,
                 llm: { ...model, maxBodyBytes: model.limits.maxBodyBytes, ...llmCost(config, model.model) },
-                credential: llmCredentialSecret(naming.prefix, model),
+                credential: secrets.llmCredentials.get(model.name)!,
                 promptGuard: model.promptGuard,
               },
             ],
