@@ -156,6 +156,7 @@ describe('every string field of the configuration, fed template sequences', () =
             ? { ...m, promptGuard: { allowPatterns: ['.*'], denyPatterns: ['secret'] } }
             : m,
     ),
+    alarms: { notify: { 'us-east-1': 'arn:aws:sns:us-east-1:123456789012:platform-alerts' } },
     kong: {
       ...kong,
       // Token budgets but no dollar budget: a dollar budget needs a price for every model name,
