@@ -103,7 +103,7 @@ export function dashboardWidgets(props: GatewayDashboardProps): Widget[] {
       chart('Cost by model (USD per hour)', perModel(M.costUsd, 'Sum'), { period: 3600 }),
     ],
     [
-      chart(`Budget used: highest consumer of each tier (% of day, alarm at ${props.budgetBurnPercent})`, perTier(props.budgetedTiers, M.budgetUsed, 'Maximum'), {
+      chart('Budget used by the top consumer of each tier (% of day)', perTier(props.budgetedTiers, M.budgetUsed, 'Maximum'), {
         annotations: { horizontal: [{ label: 'budget burn alarm', value: props.budgetBurnPercent }] },
         yAxis: { left: { min: 0, max: 100 } },
       }),
