@@ -12,7 +12,7 @@ import { BUDGET_HEADERS, costUsd, type Metering, type TierBudget, type TokenPric
 import { modelChain } from '../../contract/chat';
 import type { HostConfigOf } from '../../contract/model-host';
 import { HttpError } from '../http';
-import { textOf, type ChatRequest } from '../models/chat-request';
+import { messageChars, type ChatRequest } from '../models/chat-request';
 import type { ChainAttempt } from '../models/model-chain';
 import type { Invocation, InvokeContext, ModelRuntime, StreamedInvocation, TokenUsage } from '../models/runtime';
 import { BudgetLedger, dayBudgetUsedPercent, tokenStatus, type Amount, type Refusal, type Reservation } from './ledger';
@@ -67,7 +67,7 @@ export function meteredChatRuntime(
 
   /** The most a request may cost: max_tokens of output and the estimated prompt, at the dearest model of the chain. */
   const mostOf = (request: ChatRequest, budget: TierBudget | undefined): Amount => {
-    const inputTokens = Math.ceil(request.messages.reduce((n, m) => n + textOf(m.content).length, 0) / INPUT_CHARS_PER_TOKEN_ESTIMATE);
+    const inputTokens = Math.ceil(messageChars(request.messages) / INPUT_CHARS_PER_TOKEN_ESTIMATE);
     const outputTokens = request.max_completion_tokens ?? request.max_tokens ?? config.settings.defaultMaxTokens;
     const usdMicros =
       budget?.usdPerDay === undefined ? 0 : Math.max(...chain.map((id) => Math.ceil(costUsd(priceFor(id), inputTokens, outputTokens) * 1e6)));

@@ -26,7 +26,7 @@ import { ANSWERING_MODEL_HEADER, modelChain } from '../../contract/chat';
 import type { HostConfigOf } from '../../contract/model-host';
 import { HttpError } from '../http';
 import { toHttpError } from './bedrock-errors';
-import { chatRequestSchema, textOf, type ChatRequest } from './chat-request';
+import { chatRequestSchema, messageChars, textOf, type ChatRequest } from './chat-request';
 import { chunksFor, finishReason, usageChunk, type StreamTally } from './chat-stream';
 import { ChainFailure, runChain, type ChainAttempt } from './model-chain';
 import type { InvokeContext, ModelRuntime } from './runtime';
@@ -106,7 +106,7 @@ export function createBedrockChatRuntime(config: HostConfigOf<'bedrock-chat'>, o
       },
     };
   };
-  const inputChars = (request: ChatRequest) => request.messages.reduce((n, m) => n + textOf(m.content).length, 0);
+  const inputChars = (request: ChatRequest) => messageChars(request.messages);
 
   return {
     example: '{"messages": [{"role": "user", "content": "Hello"}]}',

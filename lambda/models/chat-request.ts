@@ -64,7 +64,7 @@ export function chatRequestSchema(settings: ChatSettings, limits: ChatLimits, st
       if (body.stream_options !== undefined && body.stream !== true) {
         ctx.addIssue({ code: 'custom', path: ['stream_options'], message: 'is only allowed with "stream": true' });
       }
-      const chars = body.messages.reduce((n, m) => n + textOf(m.content).length, 0);
+      const chars = messageChars(body.messages);
       if (chars > limits.maxInputChars) {
         ctx.addIssue({ code: 'custom', path: ['messages'], message: `hold ${chars} characters; this model accepts at most ${limits.maxInputChars}` });
       }
@@ -80,4 +80,9 @@ export type ChatRequest = z.output<ReturnType<typeof chatRequestSchema>>;
 /** The text of a message's content. */
 export function textOf(content: string | readonly { text: string }[]): string {
   return typeof content === 'string' ? content : content.map((part) => part.text).join('\n');
+}
+
+/** Characters of text across a conversation's messages (the `maxInputChars` limit counts these). */
+export function messageChars(messages: readonly { readonly content: string | readonly { text: string }[] }[]): number {
+  return messages.reduce((n, m) => n + textOf(m.content).length, 0);
 }
