@@ -148,6 +148,14 @@ export function dashboardWidgets(props: GatewayDashboardProps): Widget[] {
   return widgets;
 }
 
+/** How a per-model line names its metric in the legend (cost and counts need no word). */
+const METRIC_LABELS: Readonly<Record<string, string>> = {
+  [M.inputTokens]: 'input',
+  [M.outputTokens]: 'output',
+  [M.timeToFirstToken]: 'first token',
+  [M.latency]: 'latency',
+};
+
 function metricLabel(metric: string): string {
-  return metric === M.inputTokens ? 'input' : metric === M.outputTokens ? 'output' : metric === M.timeToFirstToken ? 'first token' : metric === M.latency ? 'latency' : '';
+  return METRIC_LABELS[metric] ?? '';
 }
